@@ -280,13 +280,15 @@ class Contact:
 
 @dataclass(frozen=True)
 class ServiceMention:
-    """A named foreign (or Kazakh) service with the country its data go to."""
+    """A named foreign (or Kazakh) service with the country its data go to, or
+    (``kind == "country"``) a foreign state named as a place data go to or are kept."""
 
     service: str
     country: str
     foreign: bool
     span: Span
     clause: int
+    kind: str = "service"
 
 
 @dataclass(frozen=True)
