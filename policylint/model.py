@@ -220,18 +220,15 @@ class Deadline:
     bound: str = "max"
     channel: str | None = None
 
-    def working_days(self) -> float:
-        """Conservative length in working days (N days without a unit = calendar)."""
-        if self.unit == "working_day":
-            return self.amount
-        if self.unit == "hour":
-            return self.amount / 24
-        if self.unit in ("calendar_day", "day"):
-            # N calendar days contain at least floor(N * 5 / 7) working days.
-            return self.amount * 5 / 7
-        if self.unit == "month":
-            return self.amount * 20
-        return self.amount * 240
+    def days(self) -> float:
+        """Length in days for comparing with a statutory limit in working days.
+
+        As RULES.md asks, compare conservatively: "N days" with no unit counts as N
+        calendar days, and a working day is taken as 24 hours (so 24 h passes a
+        one-working-day limit and 48 h or 72 h do not).
+        """
+        per_unit = {"hour": 1 / 24, "month": 30.0, "year": 365.0}
+        return self.amount * per_unit.get(self.unit, 1.0)
 
     @property
     def value(self) -> tuple[float, str]:

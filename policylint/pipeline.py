@@ -1,12 +1,103 @@
-"""One input through the whole pipeline: ingest → normalise → segment → analyse → rules."""
+"""One input through the whole pipeline: ingest → normalise → segment → analyse → rules.
+
+``Linter`` holds what is loaded once per process (rule catalogue, topic lexicon,
+configuration) and lints sources; ``lint_paths`` runs it over many inputs, in parallel
+worker processes when there are several.
+"""
 
 from __future__ import annotations
 
-from policylint.model import Document, SourceText
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from policylint.analyze import analyze, looks_like_policy
+from policylint.analyze.lexicon import Lexicon, load_lexicon
+from policylint.ingest import read_source
+from policylint.model import Document, FileResult, InputError, SourceText
 from policylint.normalize import normalize
+from policylint.rules.catalog import Rule, load_catalog
+from policylint.rules.engine import run_rules
 from policylint.segment import segment
 
 
 def build_document(source: SourceText) -> Document:
     """Normalise and segment an ingested source."""
     return segment(source, normalize(source))
+
+
+@dataclass
+class Linter:
+    """Lints sources with one rule catalogue and lexicon.
+
+    ``selected(rule_id, path)`` decides which rules run on which file (configuration,
+    ``--select``/``--ignore``, per-file ignores).
+    """
+
+    catalog: dict[str, Rule]
+    lexicon: Lexicon
+    selected: Callable[[str, str], bool] = field(default=lambda rule_id, path: True)
+
+    @classmethod
+    def load(
+        cls,
+        extra_rule_dirs: list[Path] | None = None,
+        selected: Callable[[str, str], bool] | None = None,
+    ) -> "Linter":
+        extra = extra_rule_dirs or []
+        topic_files = [p for d in extra for p in sorted((d / "topics").glob("*.yaml"))]
+        linter = cls(load_catalog(extra), load_lexicon(topic_files))
+        if selected is not None:
+            linter.selected = selected
+        return linter
+
+    def lint_source(self, source: SourceText, require_policy: bool = True) -> FileResult:
+        """Findings for one ingested source; ``not_policy`` error for unrelated text."""
+        doc = build_document(source)
+        if require_policy and not looks_like_policy(doc):
+            error = InputError(source.path, "not_policy", "no privacy-policy text found")
+            return FileResult(source.path, error=error)
+        facts = analyze(doc, self.lexicon)
+        findings = run_rules(
+            doc, facts, self.catalog.values(), lambda rule_id: self.selected(rule_id, source.path)
+        )
+        return FileResult(source.path, doc, findings, jurisdiction=facts.jurisdiction)
+
+    def lint_path(self, path: str) -> FileResult:
+        """Read and lint one file (``"-"`` is standard input); input problems become
+        an error result instead of an exception."""
+        try:
+            return self.lint_source(read_source(path))
+        except InputError as error:
+            return FileResult(path, error=error)
+
+
+# ------------------------------------------------------------------ parallel batches
+
+_worker: Linter | None = None
+
+
+def _init_worker(linter: Linter) -> None:
+    global _worker
+    _worker = linter
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _worker is not None
+    result = _worker.lint_path(path)
+    return result
+
+
+def lint_paths(linter: Linter, paths: list[str], jobs: int | None = None) -> Iterator[FileResult]:
+    """Lint ``paths`` in order; with several inputs and ``jobs`` > 1, in worker
+    processes that each load the rules once."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(paths) <= 1 or "-" in paths:
+        for path in paths:
+            yield linter.lint_path(path)
+        return
+    chunk = max(1, min(16, len(paths) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+        yield from pool.map(_lint_in_worker, paths, chunksize=chunk)

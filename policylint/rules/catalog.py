@@ -4,7 +4,8 @@ A rule file holds a list of rules. Each rule has an ``id`` (e.g. ``DL004``), a
 ``severity``, a ``kind`` (how the engine checks it, see ``policylint.rules.kinds``) and
 texts in Russian, Kazakh and English: ``title``, ``message`` (a template filled with
 the finding's ``params``), ``law`` (the citation), ``fix`` (what to write instead) and
-``rationale``. ``examples`` hold failing and passing snippets in RU and KK that the test
+``rationale``. A rule whose findings differ in kind may give ``variants``: messages by
+variant name, chosen by the finding's ``variant`` param. ``examples`` hold failing and passing snippets in RU and KK that the test
 suite runs.
 """
 
@@ -36,6 +37,7 @@ class Rule:
     #: Kind-specific settings (topics, facts, limits ...), as written in the YAML.
     spec: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    variants: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -47,6 +49,8 @@ class Rule:
         """``title``/``message``/``law``/``fix``/``rationale`` in ``lang`` (falls back to
         Russian), with ``{placeholders}`` filled from ``params``."""
         texts: dict[str, str] = getattr(self, name)
+        if name == "message" and params and params.get("variant") in self.variants:
+            texts = self.variants[params["variant"]]
         template = texts.get(lang) or texts.get("ru") or ""
         if not params:
             return template
@@ -62,7 +66,7 @@ class _Defaulting(dict):
 
 
 _TEXT_FIELDS = ("title", "message", "law", "fix", "rationale")
-_META_FIELDS = {"id", "severity", "kind", "examples", *_TEXT_FIELDS}
+_META_FIELDS = {"id", "severity", "kind", "examples", "variants", *_TEXT_FIELDS}
 
 
 def _parse_rule(raw: dict[str, Any], source: str) -> Rule:
@@ -90,6 +94,7 @@ def _parse_rule(raw: dict[str, Any], source: str) -> Rule:
         kind=kind,
         spec={k: v for k, v in raw.items() if k not in _META_FIELDS},
         examples=raw.get("examples") or {},
+        variants=raw.get("variants") or {},
         source=source,
         **texts,
     )

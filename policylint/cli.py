@@ -1,0 +1,123 @@
+"""Command line: ``policylint check`` and ``policylint rules``.
+
+Exit codes (CONTRACT.md): 0 nothing at or above ``--fail-on``; 1 findings at or above
+it; 2 usage or configuration error; 3 some inputs could not be read (the others were
+still linted and reported).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policylint import __version__
+from policylint.model import SEVERITY_RANK, FileResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+#: File suffixes picked up when a folder is given.
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+
+
+def _expand(paths: tuple[str, ...]) -> list[str]:
+    """Files to lint: folders are searched recursively for policy files; missing
+    paths are kept so that they are reported as unreadable."""
+    found: list[str] = []
+    for raw in paths or ("-",):
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            found.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(raw)
+    return found
+
+
+def _exit_code(results: list[FileResult], fail_on: str) -> int:
+    if any(r.error for r in results):
+        return EXIT_INPUT
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=0)
+    return EXIT_FINDINGS if worst >= threshold else EXIT_OK
+
+
+def _usage_error(message: str) -> "click.exceptions.Exit":
+    click.echo(f"policylint: {message}", err=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policylint")
+def main() -> None:
+    """Lint website privacy policies against Kazakhstan's Law 94-V «On personal data
+    and their protection» (Russian and Kazakh)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "json", "jsonl", "sarif", "github", "junit", "markdown"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--lang", type=click.Choice(["ru", "kk", "en"]), help="Language of messages.")
+@click.option("--select", help="Rule codes or prefixes to run (e.g. DL,CB0).")
+@click.option("--ignore", help="Rule codes or prefixes to skip.")
+@click.option("--extend-select", help="Codes or prefixes added to the selection.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1.  [default: error]")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Configuration file (default: nearest .policylint.toml or pyproject.toml).")
+@click.option("--statistics", is_flag=True, help="Counts per rule instead of findings.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers.  [default: CPU count]")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+          select: str | None, ignore: str | None, extend_select: str | None,
+          fail_on: str | None, config_file: str | None, statistics: bool,
+          jobs: int | None) -> None:
+    """Lint policy files, folders (recursively) or standard input (-)."""
+    from policylint.config import ConfigError, load_config
+    from policylint.pipeline import Linter, lint_paths
+    from policylint.report import render
+    from policylint.rules.catalog import RuleError
+
+    try:
+        config = load_config(Path(config_file) if config_file else None, Path.cwd()).merged(
+            select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, lang=lang
+        )
+        linter = Linter.load(config.extend_rules, config.is_selected)
+    except (ConfigError, RuleError) as error:
+        raise _usage_error(str(error)) from None
+
+    results = list(lint_paths(linter, _expand(paths), jobs))
+    report = render(results, fmt, catalog=linter.catalog, lang=config.lang,
+                    statistics=statistics, root=Path.cwd())
+    if output:
+        Path(output).write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    raise click.exceptions.Exit(_exit_code(results, config.fail_on))
+
+
+@main.command()
+@click.argument("rule_id", required=False)
+@click.option("--lang", type=click.Choice(["ru", "kk", "en"]), default="ru", show_default=True)
+def rules(rule_id: str | None, lang: str) -> None:
+    """List the rules, or explain one (what, why, article, examples, fix)."""
+    from policylint.report.rules_page import explain_rule, list_rules
+    from policylint.rules.catalog import load_catalog
+
+    catalog = load_catalog()
+    if rule_id is None:
+        click.echo(list_rules(catalog, lang), nl=False)
+        return
+    rule = catalog.get(rule_id.upper())
+    if rule is None:
+        raise _usage_error(f"unknown rule {rule_id!r}; see 'policylint rules'")
+    click.echo(explain_rule(rule, lang), nl=False)
