@@ -10,7 +10,8 @@
                    document); ``satisfied: any`` is content with one trigger meeting it.
 - ``limit``:       an extracted deadline must not exceed ``max_days``.
 - ``consistency``: extracted values of one kind must agree (``compare`` names which).
-- ``check``:       a Python function in ``policylint.rules.checks`` for what no kind fits.
+- ``check``:       a Python function in ``policylint.rules.checks.<module>`` for what
+                   no kind fits (``check: module.function``).
 
 Every kind reports at most one finding per document for the same problem: the first
 place, with the other places as ``related``.
@@ -18,6 +19,7 @@ place, with the other places as ``related``.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Callable
 
 from policylint.model import Deadline, Document, Facts, Finding, Span
@@ -169,10 +171,9 @@ def consistency(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
 
 
 def check(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    from policylint.rules import checks
-
-    function = getattr(checks, rule.spec["check"])
-    return function(rule, doc, facts)
+    module_name, _, function_name = rule.spec["check"].rpartition(".")
+    module = importlib.import_module(f"policylint.rules.checks.{module_name}")
+    return getattr(module, function_name)(rule, doc, facts)
 
 
 KINDS: dict[str, Callable[[Rule, Document, Facts], list[Finding]]] = {

@@ -1,5 +1,4 @@
-"""Rules that no data kind expresses: each function takes (rule, doc, facts) and
-returns findings. The YAML names the function with ``kind: check`` and ``check:``."""
+"""Checks of the operator's identity (OP004, OP007, OP008)."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ from policylint.analyze.contacts import is_free_mail
 from policylint.analyze.operator import name_key
 from policylint.model import Document, Facts, Finding, Identifier
 from policylint.rules.catalog import Rule
-from policylint.rules.evidence import Evidence, collect
+from policylint.rules.evidence import Evidence
 from policylint.rules.kinds import excerpt, finding_at
 
 def _identifier_problem(identifier: Identifier, doc: Document, facts: Facts) -> str | None:
@@ -63,44 +62,3 @@ def free_mail_contact(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
         if c.kind == "email" and c.valid and is_free_mail(c.value)
     ]
     return [finding_at(rule, doc, free)] if free else []
-
-
-#: A foreign state's name counts as a storage place when a storage word is in its
-#: clause, or in the next clause when the state stands alone as a label (a table row
-#: such as «🇪🇺 ЕС» followed by «Резервное хранение»).
-LABEL_WORDS = 4
-
-
-def storage_contradiction(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    """LC003: storage in Kazakhstan stated, and storage abroad named elsewhere."""
-    local = collect({"topic": "localization"}, doc, facts)
-    if not local:
-        return []
-    storage_clauses = {m.clause for m in facts.topic("storage")}
-    abroad = collect({"topic": "storage_abroad"}, doc, facts)
-    for place in facts.services:
-        if place.kind != "country" or not place.foreign:
-            continue
-        label = len(doc.clause_text(doc.clauses[place.clause]).split()) <= LABEL_WORDS
-        if place.clause in storage_clauses or (label and place.clause + 1 in storage_clauses):
-            abroad.append(Evidence(place.span, place.clause))
-    abroad = [a for a in abroad if a.clause not in {e.clause for e in local}]
-    if not abroad:
-        return []
-    abroad.sort(key=lambda e: e.span.start)
-    return [finding_at(rule, doc, [abroad[0], local[0]])]
-
-
-#: Law ids (policylint.analyze.citations) of other states' personal-data laws.
-FOREIGN_LAWS = {"152-FZ": "152-ФЗ (Россия)", "GDPR": "GDPR", "UZ-547": "ЗРУ-547 (Узбекистан)",
-                "BY-99-Z": "Закон № 99-З (Беларусь)", "KG": "закон Кыргызской Республики"}
-
-
-def foreign_jurisdiction(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    """JR001: the analysis decided the document is governed by another state's law."""
-    if facts.jurisdiction == "KZ":
-        return []
-    cited = [c for c in facts.citations if c.law in FOREIGN_LAWS]
-    places = [Evidence(c.span, c.clause) for c in cited] or [Evidence(doc.clauses[0].span, 0)]
-    law = FOREIGN_LAWS.get(cited[0].law, facts.jurisdiction) if cited else facts.jurisdiction
-    return [finding_at(rule, doc, places, {"law": law})]
