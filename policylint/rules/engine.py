@@ -6,7 +6,7 @@ from typing import Callable, Iterable
 
 from policylint.model import Document, Facts, Finding
 from policylint.rules.catalog import Rule
-from policylint.rules.kinds import KINDS
+from policylint.rules.kinds import KINDS, excerpt
 
 #: Rules that still run on a document governed by another state's law (RULES.md, JR001).
 FOREIGN_JURISDICTION_GROUPS = ("JR", "DOC")
@@ -34,4 +34,35 @@ def run_rules(
         if any(by_rule.get(other) for other in rule.spec.get("not_with", ())):
             by_rule[rule.id] = []
     findings = [f for found in by_rule.values() for f in found]
+    catalog = {rule.id: rule for rule in active}
+    document_facts = fact_values(doc, facts)
+    for finding in findings:
+        finding.fix = finding.fix or suggest_fix(catalog[finding.rule], doc, document_facts)
     return sorted(findings, key=lambda f: (f.span.start, f.rule))
+
+
+def fact_values(doc: Document, facts: Facts) -> dict[str, str]:
+    """What the document already states about its operator, for filling fixes."""
+    values: dict[str, str] = {}
+    if facts.operators:
+        values["operator"] = excerpt(doc, facts.operators[0].span, 80)
+    valid = [i.value for i in facts.identifiers if i.valid]
+    if valid:
+        values["bin"] = valid[0]
+    emails = [c.value for c in facts.contacts if c.kind == "email" and c.valid]
+    if emails:
+        values["email"] = emails[0]
+    addresses = [c.value for c in facts.contacts if c.kind == "address"]
+    if addresses:
+        values["address"] = addresses[0]
+    return values
+
+
+def suggest_fix(rule: Rule, doc: Document, values: dict[str, str]) -> str | None:
+    """The rule's fix in the policy's own language(s), filled with ``values``.
+
+    Placeholders the document gives no value for stay visible as «…».
+    """
+    langs = [lang for lang in doc.languages if lang in rule.fix] or ["ru"]
+    texts = [rule.text("fix", lang, values or {"_": ""}) for lang in langs]
+    return "\n".join(t for t in texts if t) or None
