@@ -84,9 +84,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     """Lint policy files, folders (recursively) or standard input (-)."""
     from policylint.config import ConfigError, load_config
     from policylint.pipeline import Linter, lint_paths
-    from policylint.report import render
+    from policylint.report import STATISTICS_FORMATS, render
     from policylint.rules.catalog import RuleError
 
+    if statistics and fmt not in STATISTICS_FORMATS:
+        raise _usage_error(f"--statistics works with {', '.join(STATISTICS_FORMATS)}, not {fmt}")
     try:
         config = load_config(Path(config_file) if config_file else None, Path.cwd()).merged(
             select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, lang=lang
@@ -96,8 +98,10 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         raise _usage_error(str(error)) from None
 
     results = list(lint_paths(linter, _expand(paths), jobs))
+    selected_rules = [rule_id for rule_id in linter.catalog if config.is_selected(rule_id)]
     report = render(results, fmt, catalog=linter.catalog, lang=config.lang,
-                    statistics=statistics, root=Path.cwd())
+                    statistics=statistics, root=Path.cwd(),
+                    color=False if output else None, selected_rules=selected_rules)
     if output:
         Path(output).write_text(report, encoding="utf-8")
     else:

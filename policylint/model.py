@@ -147,6 +147,7 @@ class Document:
     versions: list[Version]
     #: Pairs of clause indices (clause in one version, matching clause in the other).
     pairs: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -157,8 +158,9 @@ class Document:
 
     def clause_at(self, offset: int) -> Clause | None:
         """The clause containing normalised ``offset``."""
-        starts = [c.span.start for c in self.clauses]
-        i = bisect.bisect_right(starts, offset) - 1
+        if self._starts is None or len(self._starts) != len(self.clauses):
+            self._starts = [c.span.start for c in self.clauses]
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.clauses[i].span.start <= offset < max(
             self.clauses[i].span.end, self.clauses[i].span.start + 1
         ):

@@ -52,10 +52,8 @@ class Rule:
         if name == "message" and params and params.get("variant") in self.variants:
             texts = self.variants[params["variant"]]
         template = texts.get(lang) or texts.get("ru") or ""
-        if not params:
-            return template
         try:
-            return template.format_map(_Defaulting(params))
+            return template.format_map(_Defaulting(params or {}))
         except (ValueError, IndexError):
             return template
 

@@ -64,5 +64,5 @@ def suggest_fix(rule: Rule, doc: Document, values: dict[str, str]) -> str | None
     Placeholders the document gives no value for stay visible as «…».
     """
     langs = [lang for lang in doc.languages if lang in rule.fix] or ["ru"]
-    texts = [rule.text("fix", lang, values or {"_": ""}) for lang in langs]
+    texts = [rule.text("fix", lang, values) for lang in langs]
     return "\n".join(t for t in texts if t) or None
