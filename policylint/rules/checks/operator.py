@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from policylint.analyze.contacts import is_free_mail
 from policylint.analyze.operator import name_key
-from policylint.model import Document, Facts, Finding, Identifier
+from policylint.model import Document, Facts, Finding, Identifier, OperatorName
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence
 from policylint.rules.kinds import excerpt, finding_at
@@ -34,13 +36,31 @@ def identifier_kind(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
     return []
 
 
+#: Words showing that a legal name in a clause is the operator's own (not a bank or a
+#: service provider named as a recipient).
+_OPERATOR_CUE = re.compile(
+    r"далее|бұдан әрі|оператор|продавец|владел|собственник|меншік иесі|БИН|БСН|ИИН|ЖСН",
+    re.IGNORECASE,
+)
+
+
+def operator_mentions(doc: Document, facts: Facts) -> list[OperatorName]:
+    """Legal names that stand for the operator: introduced as such («(далее –
+    Оператор)», «бұдан әрі – Компания»), next to a BIN, or in a version's opening."""
+    openings = {v.first + k for v in doc.versions for k in range(3)}
+    return [
+        name
+        for name in facts.operators
+        if name.clause in openings or _OPERATOR_CUE.search(doc.clause_text(doc.clauses[name.clause]))
+    ]
+
+
 def operator_consistency(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
     """OP007: different legal names (form + name) or different BINs for the operator."""
-    first_name = facts.operators[0] if facts.operators else None
-    for other in facts.operators[1:]:
-        assert first_name is not None
-        if (other.form, name_key(other.name)) != (first_name.form, name_key(first_name.name)):
-            return [_pair(rule, doc, other, first_name)]
+    names = operator_mentions(doc, facts)
+    for other in names[1:]:
+        if (other.form, name_key(other.name)) != (names[0].form, name_key(names[0].name)):
+            return [_pair(rule, doc, other, names[0])]
     valid_ids = [i for i in facts.identifiers if i.valid and i.structure == "bin"]
     for other in valid_ids[1:]:
         if other.value != valid_ids[0].value:
