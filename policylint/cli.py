@@ -82,6 +82,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
           fail_on: str | None, config_file: str | None, statistics: bool,
           jobs: int | None) -> None:
     """Lint policy files, folders (recursively) or standard input (-)."""
+    from policylint.analyze.lexicon import LexiconError
     from policylint.config import ConfigError, load_config
     from policylint.pipeline import Linter, lint_paths
     from policylint.report import STATISTICS_FORMATS, render
@@ -94,7 +95,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
             select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, lang=lang
         )
         linter = Linter.load(config.extend_rules, config.is_selected)
-    except (ConfigError, RuleError) as error:
+    except (ConfigError, RuleError, LexiconError) as error:
         raise _usage_error(str(error)) from None
 
     results = list(lint_paths(linter, _expand(paths), jobs))
