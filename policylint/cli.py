@@ -126,3 +126,15 @@ def rules(rule_id: str | None, lang: str) -> None:
     if rule is None:
         raise _usage_error(f"unknown rule {rule_id!r}; see 'policylint rules'")
     click.echo(explain_rule(rule, lang), nl=False)
+
+
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def evaluate(corpus: str, fmt: str) -> None:
+    """Score the linter against an annotated corpus (expected.yaml files): per rule
+    true/false positives, misses, precision and recall."""
+    from policylint.evaluate import format_scores, score_corpus
+    from policylint.pipeline import Linter
+
+    click.echo(format_scores(score_corpus(Path(corpus), Linter.load()), fmt), nl=False)
