@@ -8,7 +8,6 @@ worker processes when there are several.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -98,6 +97,12 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int | None = None) -> Ite
         for path in paths:
             yield linter.lint_path(path)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # only batches pay for importing it
+
     chunk = max(1, min(16, len(paths) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded rules
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)
+    ) as pool:
         yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
