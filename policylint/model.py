@@ -124,6 +124,8 @@ class Clause:
     #: True for a definition of a term ("2.8. Трансграничная передача – ..."), or a
     #: clause inside a section of definitions: it names things without promising them.
     definition: bool = False
+    #: True for an item of a bulleted or dashed list (the marker is removed by normalise).
+    list_item: bool = False
     #: Index of the heading clause that opens this clause's section, or None.
     section: int | None = None
     #: Index into ``Document.versions``.

@@ -479,7 +479,7 @@ def segment(source: SourceText, norm: NormalizedText) -> Document:
     texts = [norm.text[u.start : u.end] for u in units]
     languages = [_language(t) for t in texts]
     clauses = [
-        Clause(k, Span(u.start, u.end), languages[k][0], u.number, u.heading)
+        Clause(k, Span(u.start, u.end), languages[k][0], u.number, u.heading, list_item=u.listed)
         for k, u in enumerate(units)
     ]
     letters = [_count(_WORD, t) for t in texts]

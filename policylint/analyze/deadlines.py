@@ -406,15 +406,18 @@ class _Layout:
             a.section is None or b.section is None or a.section == b.section
         )
 
+    def is_list_item(self, i: int) -> bool:
+        return self.doc.clauses[i].list_item or _is_list_item(self.texts[i])
+
     def lead(self, i: int) -> int | None:
         """The intro of the list clause ``i`` is in, or else the clause just before it."""
-        if not _is_list_item(self.texts[i]):
+        if not self.is_list_item(i):
             j = i - 1
             return j if j >= 0 and self.near(i, j) and not self.is_heading(j) else None
         for j in range(i - 1, max(i - _LIST_REACH, 0) - 1, -1):
             if not self.near(i, j):
                 return None
-            if self.is_heading(j) or not _is_list_item(self.texts[j]):
+            if self.is_heading(j) or not self.is_list_item(j):
                 return j
         return None
 

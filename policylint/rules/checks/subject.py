@@ -44,12 +44,17 @@ def _clauses_with(topic: str, doc: Document, facts: Facts, negated: bool | str =
     return {e.clause for e in collect({"topic": topic, "negated": negated}, doc, facts)}
 
 
+def _is_bulleted(doc: Document, index: int) -> bool:
+    clause = doc.clauses[index]
+    return clause.list_item or _BULLET.match(doc.clause_text(clause)) is not None
+
+
 def _bullet_head(doc: Document, index: int) -> int | None:
     """The clause before a run of bulleted items that holds clause ``index``."""
-    if not _BULLET.match(doc.clause_text(doc.clauses[index])):
+    if not _is_bulleted(doc, index):
         return None
     for back in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
-        if not _BULLET.match(doc.clause_text(doc.clauses[back])):
+        if not _is_bulleted(doc, back):
             return back
     return None
 
