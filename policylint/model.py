@@ -38,13 +38,18 @@ class Location(NamedTuple):
 
 class InputError(Exception):
     """An input that cannot be linted. ``code`` is one of: ``not_found``, ``unreadable``,
-    ``binary``, ``empty``, ``encoding``, ``not_policy``, ``too_large``, ``unsupported``."""
+    ``binary``, ``empty``, ``encoding``, ``not_policy``, ``too_large``, ``unsupported``,
+    ``internal`` (a bug in policylint met on this input; the batch goes on)."""
 
     def __init__(self, path: str, code: str, message: str):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.code = code
         self.message = message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:
+        # Results travel back from worker processes: keep the three fields.
+        return (InputError, (self.path, self.code, self.message))
 
 
 # --------------------------------------------------------------------------- ingest

@@ -71,6 +71,9 @@ class Linter:
             return self.lint_source(read_source(path))
         except InputError as error:
             return FileResult(path, error=error)
+        except Exception as exc:  # a bug must not stop or lose the rest of a batch
+            message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+            return FileResult(path, error=InputError(path, "internal", message))
 
 
 # ------------------------------------------------------------------ parallel batches
