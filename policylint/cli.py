@@ -7,13 +7,18 @@ still linted and reported).
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from policylint import __version__
-from policylint.model import SEVERITY_RANK, FileResult
+from policylint.model import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from policylint.report.common import FileView
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -39,13 +44,13 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _exit_code(results: list[FileResult], fail_on: str) -> int:
+def _exit_code(results: list[FileView], fail_on: str) -> int:
     if any(r.error for r in results):
         return EXIT_INPUT
     if fail_on == "never":
         return EXIT_OK
     threshold = SEVERITY_RANK[fail_on]
-    worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.findings), default=0)
+    worst = max((SEVERITY_RANK[f.severity] for r in results for f in r.items), default=0)
     return EXIT_FINDINGS if worst >= threshold else EXIT_OK
 
 
@@ -86,6 +91,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     from policylint.config import ConfigError, load_config
     from policylint.pipeline import Linter, lint_paths
     from policylint.report import STATISTICS_FORMATS, render
+    from policylint.report.common import prepare_one
     from policylint.rules.catalog import RuleError
 
     if statistics and fmt not in STATISTICS_FORMATS:
@@ -98,7 +104,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     except (ConfigError, RuleError, LexiconError) as error:
         raise _usage_error(str(error)) from None
 
-    results = list(lint_paths(linter, _expand(paths), jobs))
+    resolve = functools.partial(prepare_one, catalog=linter.catalog, lang=config.lang, root=Path.cwd())
+    results = list(lint_paths(linter, _expand(paths), jobs, resolve))
     selected_rules = [rule_id for rule_id in linter.catalog if config.is_selected(rule_id)]
     report = render(results, fmt, catalog=linter.catalog, lang=config.lang,
                     statistics=statistics, root=Path.cwd(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from policylint.analyze import analyze, looks_like_policy
 from policylint.analyze.lexicon import Lexicon, load_lexicon
@@ -78,27 +78,38 @@ class Linter:
 
 # ------------------------------------------------------------------ parallel batches
 
-_worker: Linter | None = None
+_worker: tuple[Linter, Callable[[FileResult], Any]] | None = None
 
 
-def _init_worker(linter: Linter) -> None:
+def _init_worker(linter: Linter, transform: Callable[[FileResult], Any]) -> None:
     global _worker
-    _worker = linter
+    _worker = (linter, transform)
 
 
-def _lint_in_worker(path: str) -> FileResult:
+def _lint_in_worker(path: str) -> Any:
     assert _worker is not None
-    result = _worker.lint_path(path)
+    linter, transform = _worker
+    return transform(linter.lint_path(path))
+
+
+def _keep(result: FileResult) -> FileResult:
     return result
 
 
-def lint_paths(linter: Linter, paths: list[str], jobs: int | None = None) -> Iterator[FileResult]:
-    """Lint ``paths`` in order; with several inputs and ``jobs`` > 1, in worker
-    processes that each load the rules once."""
+def lint_paths(
+    linter: Linter,
+    paths: list[str],
+    jobs: int | None = None,
+    transform: Callable[[FileResult], Any] = _keep,
+) -> Iterator[Any]:
+    """Lint ``paths``, yielding ``transform(result)`` for each in order. With several
+    inputs and ``jobs`` > 1 this runs in worker processes that each load the rules
+    once; ``transform`` runs there too, so a batch can turn each result into its small
+    report form instead of sending whole documents back."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(paths) <= 1 or "-" in paths:
         for path in paths:
-            yield linter.lint_path(path)
+            yield transform(linter.lint_path(path))
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only batches pay for importing it
@@ -106,6 +117,6 @@ def lint_paths(linter: Linter, paths: list[str], jobs: int | None = None) -> Ite
     chunk = max(1, min(16, len(paths) // (jobs * 4)))
     context = multiprocessing.get_context("fork")  # workers inherit the loaded rules
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)
+        jobs, mp_context=context, initializer=_init_worker, initargs=(linter, transform)
     ) as pool:
         yield from pool.map(_lint_in_worker, paths, chunksize=chunk)

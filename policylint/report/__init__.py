@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from policylint.report.common import (
     LANGS,
     STATISTICS_FORMATS,
+    FileView,
     Report,
     prepare,
     summarize,
@@ -41,7 +42,7 @@ __all__ = ["FORMATS", "STATISTICS_FORMATS", "render"]
 
 
 def render(
-    results: list[FileResult],
+    results: list[FileResult] | list[FileView],
     fmt: str,
     *,
     catalog: dict[str, Rule],
@@ -51,7 +52,9 @@ def render(
     color: bool | None = None,
     selected_rules: Iterable[str] | None = None,
 ) -> str:
-    """The report on ``results`` in format ``fmt``.
+    """The report on ``results`` in format ``fmt``. Results may come already resolved
+    by ``common.prepare`` (a batch does that in its workers, so that documents are not
+    kept in memory).
 
     ``catalog`` gives the rule texts, ``lang`` their language ("ru", "kk", "en").
     ``statistics`` shows counts per rule instead of findings (``STATISTICS_FORMATS``
@@ -70,7 +73,8 @@ def render(
         raise ValueError(
             f"--statistics works with --format {', '.join(STATISTICS_FORMATS)}, not {fmt}"
         )
-    files = prepare(results, catalog, lang, root)
+    files = [r for r in results if isinstance(r, FileView)]
+    files += prepare([r for r in results if not isinstance(r, FileView)], catalog, lang, root)
     report = Report(
         files=files,
         summary=summarize(files),

@@ -328,6 +328,13 @@ def prepare(
     return views
 
 
+def prepare_one(
+    result: FileResult, *, catalog: dict[str, Rule], lang: str, root: Path | None
+) -> FileView:
+    """One result resolved for output (what batch workers send back)."""
+    return prepare([result], catalog, lang, root)[0]
+
+
 def summarize(files: list[FileView]) -> Summary:
     summary = Summary(files=len(files))
     for view in files:
