@@ -289,8 +289,14 @@ class Lexicon:
         return len(self.topics)
 
     def search(self, topic: str, text: str) -> list[tuple[int, int]]:
-        """Spans ``(start, end)`` of ``topic`` in any ``text``, in order, not overlapping."""
-        return _Words(fold(text)).find(self, self.topics[topic])
+        """Spans ``(start, end)`` of ``topic`` in any ``text``, in order, not overlapping.
+
+        Callers ask about many topics in one text in a row: the word index of the last
+        text is kept for that."""
+        global _last_index
+        if _last_index is None or _last_index[0] is not self or _last_index[1] != text:
+            _last_index = (self, text, _Words(fold(text)))
+        return _last_index[2].find(self, self.topics[topic])
 
 
 def read_topic_files(files: list[Path]) -> dict[str, dict[str, Any]]:
@@ -393,6 +399,9 @@ def required_ru_words(topics: dict[str, dict[str, Any]]) -> list[str]:
 
 
 # -------------------------------------------------------------------------- matching
+
+
+_last_index: tuple["Lexicon", str, "_Words"] | None = None
 
 
 class _Words:
