@@ -36,9 +36,32 @@ def run_rules(
     findings = [f for found in by_rule.values() for f in found]
     catalog = {rule.id: rule for rule in active}
     document_facts = fact_values(doc, facts)
+    partners = paired_clauses(doc)
     for finding in findings:
         finding.fix = finding.fix or suggest_fix(catalog[finding.rule], doc, document_facts)
+        add_other_version(finding, doc, partners)
     return sorted(findings, key=lambda f: (f.span.start, f.rule))
+
+
+def paired_clauses(doc: Document) -> dict[int, int]:
+    """Clause index → the matching clause in the other language version."""
+    partners: dict[int, int] = {}
+    for first, second in doc.pairs:
+        partners.setdefault(first, second)
+        partners.setdefault(second, first)
+    return partners
+
+
+def add_other_version(finding: Finding, doc: Document, partners: dict[int, int]) -> None:
+    """In a bilingual document, a finding also names the matching clause of the other
+    language version (RULES.md, BL), unless it already lists a place there."""
+    clause = doc.clause_at(finding.span.start)
+    partner = partners.get(clause.index) if clause is not None else None
+    if partner is None:
+        return
+    span = doc.clauses[partner].span
+    if not any(span.start <= s.start < max(span.end, span.start + 1) for s in finding.related):
+        finding.related.append(span)
 
 
 def fact_values(doc: Document, facts: Facts) -> dict[str, str]:
