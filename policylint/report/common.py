@@ -335,6 +335,16 @@ def prepare_one(
     return prepare([result], catalog, lang, root)[0]
 
 
+def file_details(view: FileView, lang: str) -> list[str]:
+    """«languages: kk, ru», «jurisdiction: KZ» — what a report says under a file's name."""
+    details = []
+    if view.languages:
+        details.append(f"{label('languages', lang)}: {', '.join(view.languages)}")
+    if view.jurisdiction:
+        details.append(f"{label('jurisdiction', lang)}: {view.jurisdiction}")
+    return details
+
+
 def summarize(files: list[FileView]) -> Summary:
     summary = Summary(files=len(files))
     for view in files:

@@ -3,7 +3,7 @@ files without policy text are only counted in the summary)."""
 
 from __future__ import annotations
 
-from policylint.report.common import FileView, Report, label, summary_line
+from policylint.report.common import FileView, Report, file_details, label, summary_line
 
 _ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
@@ -17,11 +17,7 @@ def _file_section(view: FileView, lang: str) -> list[str]:
     lines = [f"### `{view.path}`", ""]
     if view.error is not None:
         return [*lines, f"❌ {label('unreadable', lang)}: {_cell(view.error.message)}", ""]
-    details = []
-    if view.languages:
-        details.append(f"{label('languages', lang)}: {', '.join(view.languages)}")
-    if view.jurisdiction:
-        details.append(f"{label('jurisdiction', lang)}: {view.jurisdiction}")
+    details = file_details(view, lang)
     if details:
         lines += [" · ".join(details), ""]
     if not view.items:

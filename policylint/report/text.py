@@ -16,7 +16,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from policylint.report.common import FileView, Item, Place, Report, label, summary_line
+from policylint.report.common import (
+    FileView,
+    Item,
+    Place,
+    Report,
+    file_details,
+    label,
+    summary_line,
+)
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _INDENT = 4
@@ -52,11 +60,7 @@ def _position(path: str, place: Place) -> Text:
 
 def _header(view: FileView, lang: str) -> Text:
     header = Text(view.path, style="bold underline")
-    details = []
-    if view.languages:
-        details.append(f"{label('languages', lang)}: {', '.join(view.languages)}")
-    if view.jurisdiction:
-        details.append(f"{label('jurisdiction', lang)}: {view.jurisdiction}")
+    details = file_details(view, lang)
     if details:
         header.append("  " + " · ".join(details), style="dim")
     return header
