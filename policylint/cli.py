@@ -100,7 +100,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         config = load_config(Path(config_file) if config_file else None, Path.cwd()).merged(
             select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, lang=lang
         )
-        linter = Linter.load(config.extend_rules, config.is_selected)
+        linter = Linter.load(config.extend_rules, config.is_selected, config.operator)
     except (ConfigError, RuleError, LexiconError) as error:
         raise _usage_error(str(error)) from None
 

@@ -331,6 +331,9 @@ class Facts:
     citations: list[LawCitation] = field(default_factory=list)
     topics: dict[str, list[TopicMatch]] = field(default_factory=dict)
     jurisdiction: str = "KZ"
+    #: What the repository's configuration says the policy must state about its
+    #: operator (``[operator]``: name, bin, email); compared by OP007.
+    expected_operator: dict[str, str] = field(default_factory=dict)
 
     def topic(self, name: str, *, negated: bool = False) -> list[TopicMatch]:
         """Matches of topic ``name`` (by default only the non-negated ones)."""

@@ -38,18 +38,22 @@ class Linter:
     catalog: dict[str, Rule]
     lexicon: Lexicon
     selected: Callable[[str, str], bool] = field(default=lambda rule_id, path: True)
+    #: The ``[operator]`` facts of the configuration (name, bin, email).
+    expected_operator: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(
         cls,
         extra_rule_dirs: list[Path] | None = None,
         selected: Callable[[str, str], bool] | None = None,
+        expected_operator: dict[str, str] | None = None,
     ) -> "Linter":
         extra = extra_rule_dirs or []
         topic_files = [p for d in extra for p in sorted((d / "topics").glob("*.yaml"))]
         linter = cls(load_catalog(extra), load_lexicon(topic_files))
         if selected is not None:
             linter.selected = selected
+        linter.expected_operator = dict(expected_operator or {})
         return linter
 
     def lint_source(self, source: SourceText, require_policy: bool = True) -> FileResult:
@@ -59,6 +63,7 @@ class Linter:
             error = InputError(source.path, "not_policy", "no privacy-policy text found")
             return FileResult(source.path, error=error)
         facts = analyze(doc, self.lexicon)
+        facts.expected_operator = self.expected_operator
         findings = run_rules(
             doc, facts, self.catalog.values(), lambda rule_id: self.selected(rule_id, source.path)
         )

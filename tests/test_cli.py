@@ -146,3 +146,16 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("::")
+
+
+def test_configured_operator_facts_are_compared(tmp_path: Path) -> None:
+    """[operator] in the configuration: the policy must state exactly these facts."""
+    config = tmp_path / ".policylint.toml"
+    config.write_text('[operator]\nname = "ТОО «Бектек»"\nbin = "251140031036"\n'
+                      'email = "privacy@bektek.kz"\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--select", "OP007", SEED0, cwd=tmp_path)
+    assert json.loads(out)["files"][0]["findings"] == []
+    config.write_text('[operator]\nbin = "220240037922"\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--select", "OP007", SEED0, cwd=tmp_path)
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert "220240037922" in finding["message"] and "251140031036" in finding["message"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from policylint.analyze.contacts import is_free_mail
 from policylint.analyze.operator import name_key
@@ -56,15 +57,40 @@ def operator_mentions(doc: Document, facts: Facts) -> list[OperatorName]:
 
 
 def operator_consistency(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    """OP007: different legal names (form + name) or different BINs for the operator."""
+    """OP007: different legal names (form + name) or different BINs for the operator,
+    or facts that differ from the configuration's ``[operator]``."""
     names = operator_mentions(doc, facts)
     for other in names[1:]:
         if (other.form, name_key(other.name)) != (names[0].form, name_key(names[0].name)):
             return [_pair(rule, doc, other, names[0])]
+    if facts.expected_operator:
+        return _differs_from_configuration(rule, doc, facts, names)
     valid_ids = [i for i in facts.identifiers if i.valid and i.structure == "bin"]
     for other in valid_ids[1:]:
         if other.value != valid_ids[0].value:
             return [_pair(rule, doc, other, valid_ids[0])]
+    return []
+
+
+def _differs_from_configuration(
+    rule: Rule, doc: Document, facts: Facts, names: list[OperatorName]
+) -> list[Finding]:
+    """The policy states a name, BIN or e-mail, but none equal to the configured one."""
+    expected = facts.expected_operator
+    configured_name = name_key(expected.get("name", ""))
+    emails = [c for c in facts.contacts if c.kind == "email"]
+    wrong: dict[str, list[Any]] = {
+        "name": [] if any(name_key(n.name) in configured_name for n in names) else names,
+        "bin": [] if any(i.value == expected.get("bin") for i in facts.identifiers)
+        else facts.identifiers,
+        "email": [] if any(c.value == expected.get("email", "").lower() for c in emails)
+        else emails,
+    }
+    for key, places in wrong.items():
+        if key in expected and places:
+            evidence = [Evidence(item.span, item.clause) for item in places]
+            params = {"variant": f"config_{key}", "other": expected[key]}
+            return [finding_at(rule, doc, evidence, params)]
     return []
 
 
