@@ -79,18 +79,30 @@ def _near_any(found: Evidence, contexts: list[tuple[str, list[Evidence]]], doc: 
 
 
 def forbidden(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
+    """Also names, as a related place, the context that makes a match a problem (the
+    «нет трансграничной передачи» statement a foreign service contradicts)."""
     matches: list[Evidence] = []
+    context: dict[Evidence, Evidence] = {}
     for spec in rule.spec["match"]:
         found = collect({k: v for k, v in spec.items() if k != "inside"}, doc, facts)
         if "inside" in spec:
             contexts = _scoped(spec["inside"], doc, facts)
             found = [m for m in found if _near_any(m, contexts, doc)]
+            for match in found:
+                near = [e for scope, ev in contexts for e in ev if within(match, [e], scope, doc)]
+                context[match] = near[0]
         matches.extend(found)
     matches.sort(key=lambda e: (e.span.start, e.span.end))
     if "unless" in rule.spec:
         excuses = _scoped(rule.spec["unless"], doc, facts)
         matches = [m for m in matches if not _near_any(m, excuses, doc)]
-    return [finding_at(rule, doc, matches)] if matches else []
+    if not matches:
+        return []
+    finding = finding_at(rule, doc, matches)
+    reason = context.get(matches[0])
+    if reason is not None and reason.span not in finding.related and reason.clause != matches[0].clause:
+        finding.related.insert(0, reason.span)
+    return [finding]
 
 
 def conditional(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
