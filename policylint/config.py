@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from policylint import patterns
+
 CONFIG_FILE = ".policylint.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -25,7 +27,7 @@ LANGS = ("ru", "kk", "en")
 
 #: A rule id ("DL004") or selector: "ALL", a letter group ("DL"), or a group with
 #: leading digits ("CB0").
-_CODE = re.compile(r"(?P<group>[A-Z]+)(?P<digits>[0-9]*)")
+_CODE = patterns.compile(r"(?P<group>[A-Z]+)(?P<digits>[0-9]*)")
 
 
 class ConfigError(Exception):
@@ -332,4 +334,4 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out))
+    return patterns.compile("".join(out))

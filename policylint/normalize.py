@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policylint import patterns
 from policylint.model import NormalizedText, SourceText
 from policylint.resources import load_data
 
@@ -83,11 +84,11 @@ class _Builder:
 # ---------------------------------------------------------------- characters and words
 
 _LOWER = "a-zа-яёәғқңөұүһіə"
-_CR = re.compile(r"\r\n?")
+_CR = patterns.compile(r"\r\n?")
 #: A word broken by a line break (PDF hyphenation): «обра-\nботки», only between
 #: lower-case letters so that «Интернет-\nПлатформа» keeps its hyphen.
 _BLANK = r"[ \t\u00a0\u202f]*"
-_HYPHENATION = re.compile(
+_HYPHENATION = patterns.compile(
     rf"(?<=[{_LOWER}])[-\u00ad\u2010]{_BLANK}\n(?:{_BLANK}\n)?{_BLANK}(?=[{_LOWER}])"
 )
 _CHAR_MAP = {
@@ -99,13 +100,13 @@ _CHAR_MAP = {
     "\u0259": "\u04d9",  # Latin schwa ə → Cyrillic ә
     "\u018f": "\u04d8",  # Ə → Ә
 }
-_SPECIAL_CHARS = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+_SPECIAL_CHARS = patterns.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
 
 #: A word holding both Latin and Cyrillic letters (the lookaheads stay inside the word).
-_MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*?[A-Za-z])(?=[^\W\d_]*?[\u0400-\u04ff])[^\W\d_]+")
+_MIXED_WORD = patterns.compile(r"\b(?=[^\W\d_]*?[A-Za-z])(?=[^\W\d_]*?[\u0400-\u04ff])[^\W\d_]+")
 _LOOKALIKE_LATIN = "aeopcxyikmhtbABEKMHOPCTXI"
 _LOOKALIKES = str.maketrans(_LOOKALIKE_LATIN, "аеорсхуікмһтьАВЕКМНОРСТХІ")
-_NOT_LOOKALIKE = re.compile(r"[dfgjlnqrsuvwzDFGJLNQRSUVWYZ]")
+_NOT_LOOKALIKE = patterns.compile(r"[dfgjlnqrsuvwzDFGJLNQRSUVWYZ]")
 
 
 def _cyrillic_word(match: re.Match[str]) -> str:
@@ -122,21 +123,21 @@ def _cyrillic_word(match: re.Match[str]) -> str:
 # ------------------------------------------------------------------ markup and layout
 
 #: ``<http://www.jukte.kz>``, ``<mailto:…>``, ``<name@host.kz>``
-_AUTOLINK = re.compile(
+_AUTOLINK = patterns.compile(
     r"<((?:https?://|www\.|mailto:)[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>"
 )
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^()\s]*)\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
-_ABSOLUTE_URL = re.compile(r"(?:https?://|www\.|mailto:)", re.IGNORECASE)
+_MD_LINK = patterns.compile(r"\[([^\]\n]+)\]\(([^()\s]*)\)")
+_MD_ESCAPE = patterns.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_ABSOLUTE_URL = patterns.compile(r"(?:https?://|www\.|mailto:)", re.IGNORECASE)
 _BULLETS = "•▪◦·‣⁃●○■□►▸\uf0a7\uf0b7"
 #: Leading spaces and list markers, repeated («  • • История заказов», «- 1.1.»): bullets,
 #: and dashes or an asterisk followed by a space.
-_LINE_START = re.compile(
+_LINE_START = patterns.compile(
     rf"^(?=[ {_BULLETS}\-–—−*]) *(?:(?:[{_BULLETS}]|[-–—−*](?= )) *)*", re.MULTILINE
 )
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}(?: +|$)", re.MULTILINE)
+_MD_HEADING = patterns.compile(r"^ {0,3}#{1,6}(?: +|$)", re.MULTILINE)
 #: Spaces at a line end (removed) or a run of them inside a line (one space is kept).
-_SPACES = re.compile(r" +(?:(?P<line_end>)(?![^\n])|(?<=  ))")
+_SPACES = patterns.compile(r" +(?:(?P<line_end>)(?![^\n])|(?<=  ))")
 
 
 def _link(match: re.Match[str]) -> _Replacement:
@@ -150,13 +151,13 @@ def _link(match: re.Match[str]) -> _Replacement:
 # ------------------------------------------------------------------------ page chrome
 
 #: A line that belongs to the policy itself: it is never page chrome.
-_POLICY_WORDS = re.compile(
+_POLICY_WORDS = patterns.compile(
     r"политик|положени|конфиденциальн|персональн|соглашени|оферт|құпиял|саясат|дербес|келісім"
     r"|privacy|policy|personal|terms",
     re.IGNORECASE,
 )
-_BARE_NUMBER = re.compile(r"\d{1,3}\.?")
-_SENTENCE_PUNCTUATION = re.compile(r"[.:;!?]")
+_BARE_NUMBER = patterns.compile(r"\d{1,3}\.?")
+_SENTENCE_PUNCTUATION = patterns.compile(r"[.:;!?]")
 _CITY_MAX = 40
 
 
@@ -174,15 +175,18 @@ def _chrome() -> _Chrome:
     """The chrome vocabulary of ``rules/data/page_chrome.yaml``, compiled once."""
     data = load_data("page_chrome.yaml")
     phrases = {p for group in data["phrases"].values() for p in group}
-    phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # Longest first; ties in a fixed order so that the pattern (and its cache entry, see
+    # policylint.patterns) is the same in every run.
+    by_length = sorted(phrases, key=lambda p: (-len(p), p))
+    phrase = "|".join(re.escape(p) for p in by_length)
     labels = "|".join(re.escape(label) for label in data["city_labels"])
     between = r"[\W\d_]*"  # punctuation and counters: «Войти | Регистрация», «Корзина (0)»
     return _Chrome(
-        phrases=re.compile(
+        phrases=patterns.compile(
             rf"{between}(?:{phrase})(?:{between}(?:{phrase}))*{between}", re.IGNORECASE
         ),
-        shapes=re.compile("|".join(f"(?:{shape})" for shape in data["shapes"]), re.IGNORECASE),
-        city_label=re.compile(rf"(?:{labels})(?:\W.*)?", re.IGNORECASE),
+        shapes=patterns.compile("|".join(f"(?:{shape})" for shape in data["shapes"]), re.IGNORECASE),
+        city_label=patterns.compile(rf"(?:{labels})(?:\W.*)?", re.IGNORECASE),
         max_length=int(data["max_line_length"]),
         max_lines=int(data["max_lines"]),
     )

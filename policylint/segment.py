@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policylint import patterns
 from policylint.model import (
     Clause,
     Document,
@@ -33,24 +34,24 @@ from policylint.model import (
 
 #: A clause number at a line start: «1.», «1.1.», «7.11.1», «4.1Идентификационные»,
 #: «1)», «11-1)». A single-level number needs a dot or a bracket («2013 жылы» is none).
-_NUMBER = re.compile(
+_NUMBER = patterns.compile(
     r"(\d{1,3}(?:\.\d{1,3})*(?:-\d{1,2}(?=[.)]))?)([.)])?(?=\s|$|[^\W\d_]|[«\"“(])"
 )
 #: A chapter or article heading named by its kind: «Глава 1.», «Статья 5.», «1-бап.».
-_STRUCTURE = re.compile(
+_STRUCTURE = patterns.compile(
     r"(?:глава|раздел|статья|параграф)\s+\d+|\d+\s*-\s*(?:тарау|бөлім|бап)\b", re.IGNORECASE
 )
 #: A line holding only a number: a section number before its heading.
-_BARE_NUMBER = re.compile(r"(\d{1,3})[.)]?")
-_LINE = re.compile(r"[^\n]+")
-_LETTER = re.compile(r"[^\W\d_]")
+_BARE_NUMBER = patterns.compile(r"(\d{1,3})[.)]?")
+_LINE = patterns.compile(r"[^\n]+")
+_LETTER = patterns.compile(r"[^\W\d_]")
 #: What a list marker removed by normalise looked like in the source.
-_MARKER = re.compile(r"[•▪◦·‣⁃●○■□►▸\uf0a7\uf0b7*\-–—−]")
+_MARKER = patterns.compile(r"[•▪◦·‣⁃●○■□►▸\uf0a7\uf0b7*\-–—−]")
 _SENTENCE_END = ".;:!?…"
 #: A line ending in one of these stops mid-sentence: the next line continues it.
 _OPEN_END = ",(-–—"
 #: A heading that opens a section of definitions of terms.
-_DEFINITIONS = re.compile(r"понят|термин|определени[йя]|ұғым|анықтама", re.IGNORECASE)
+_DEFINITIONS = patterns.compile(r"понят|термин|определени[йя]|ұғым|анықтама", re.IGNORECASE)
 
 _HEADING_MAX = 120  # characters of a mixed-case heading (after its number)
 _HEADING_MAX_WORDS = 16
@@ -63,14 +64,14 @@ _LONG_LINE = 200
 
 # ------------------------------------------------------------------- language patterns
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
-_LATIN = re.compile(r"[A-Za-z]+")
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = patterns.compile(r"[\u0400-\u04ff]+")
+_LATIN = patterns.compile(r"[A-Za-z]+")
+_KAZAKH_LETTERS = patterns.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 #: E-mails, URLs and domain names say nothing of the language.
-_NOT_PROSE = re.compile(
+_NOT_PROSE = patterns.compile(
     r"[^\s@]+@\S+|(?:https?://|www\.)\S+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = patterns.compile(r"[^\W\d_]+")
 #: Share of Latin letters from which a clause is English («Шифрование SSL/TLS (HTTPS)» is
 #: still Russian).
 _LATIN_PROSE = 0.8

@@ -2,7 +2,8 @@
 """Measure policylint's speed and memory on this machine (a script, not a timed test).
 
 Reports, as new processes:
-- the median wall time of ``policylint check --format json SEED`` for each seed, next to
+- the median wall time of ``policylint check SEED`` (text report; ``--seed-format json``
+  for the JSON one) for each seed, stdout to a file, next to
   the median of ``python -c "import click, rich"`` measured in the same run;
 - batch throughput: the seeds copied ``--repeat`` times into a temporary folder and
   linted once with ``--jobs`` = CPU count, first run (empty cache) and warm run;
@@ -13,7 +14,7 @@ documents/s on 2 cores; peak memory ≤ 150 MB per process. Exit code 0 when all
 are met, 1 when one is missed, 2 when policylint cannot be run.
 
     python scripts/benchmark.py [--runs 9] [--repeat 200] [--format text|json]
-                                [--seeds corpora/seeds] [--jobs N]
+                                [--seed-format text|json] [--seeds corpora/seeds] [--jobs N]
 """
 
 from __future__ import annotations
@@ -175,10 +176,13 @@ def run_benchmark(args: argparse.Namespace, policylint: str, workdir: Path) -> d
     for _ in range(args.runs):
         runs["bare"].append(measure(bare, env, lint=False))
         for seed in seeds:
-            command = [policylint, "check", "--format", "json", str(seed)]
+            command = [policylint, "check", "--format", args.seed_format, str(seed)]
             runs.setdefault(seed.name, []).append(measure(command, env))
     baseline = Series.of('python -c "import click, rich"', runs.pop("bare"))
-    singles = [Series.of(f"policylint check {name}", seed_runs) for name, seed_runs in runs.items()]
+    singles = [
+        Series.of(f"policylint check ({args.seed_format}) {name}", seed_runs)
+        for name, seed_runs in runs.items()
+    ]
 
     batch_dir = workdir / "batch"
     batch_dir.mkdir()
@@ -273,6 +277,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--repeat", type=int, default=200, help="copies of the seeds in the batch (default 200)"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--seed-format",
+        choices=("text", "json"),
+        default="text",
+        help="report format of the timed one-seed checks (default text, as in the target)",
+    )
     parser.add_argument(
         "--seeds", type=Path, default=Path("corpora/seeds"), help="default corpora/seeds"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from policylint import patterns
 from policylint.analyze.citations import extract_citations
 from policylint.analyze.contacts import extract_contacts
 from policylint.analyze.deadlines import extract_deadlines
@@ -16,7 +17,7 @@ from policylint.analyze.services import extract_services
 from policylint.model import Document, Facts
 
 #: Words that show a text is about personal data at all (RU, KK, EN).
-_POLICY_VOCABULARY = re.compile(
+_POLICY_VOCABULARY = patterns.compile(
     r"персональн\w*\s+данн|дербес\s+деректер|personal\s+data|конфиденциальн|құпиялылық"
     r"|privacy|обработк\w*\s+данных|деректерді\s+өңдеу",
     re.IGNORECASE,

@@ -30,6 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from policylint import patterns
 from policylint.model import Document, LawCitation, Span
 
 _Q_OPEN = '[«"“„]'
@@ -118,7 +119,7 @@ _PIECES = {
     ),
     "bare": r"[Зз]акон(?:а|у|ом|е)?|[Зз]аң(?:ы|ның|ының|на|ына|ға|да|ында|мен|ымен)?",
 }
-_PIECE = re.compile(
+_PIECE = patterns.compile(
     r"(?<![\w-])(?:"
     + "|".join(f"(?P<{kind}>{regex})" for kind, regex in _PIECES.items())
     + r")(?![\w-])"
@@ -167,15 +168,15 @@ _KNOWN_TITLES = {
 #: Kazakh law numbers → law id (other numbers are reported as written, e.g. "44-VIII").
 _KNOWN_NUMBERS = {"94-V": "94-V", "418-V": "informatization"}
 #: What may stand between two pieces of one law mention.
-_JOINER = re.compile(
+_JOINER = patterns.compile(
     r"(?:\s|№|от|года|г\.|жылғы|ж\.|Республики\s+Казахстан|РК|Қазақстан\s+Республикасы(?:ның)?)*"
 )
 #: «(далее — «Закон о ПД»)», «(бұдан әрі - Заң)», «(бұдан әрі бірге - Заң)».
-_ALIAS_DEFINITION = re.compile(
+_ALIAS_DEFINITION = patterns.compile(
     r"\(\s*(?:далее|бұдан\s+[әə]рі)(?:\s+[^\W\d]+){0,2}?\s*[-–—:]?\s*"
     rf"{_Q_OPEN}?\s*(?P<alias>[^«»\"“”()]{{1,60}}?)\s*{_Q_CLOSE}?\s*\)"
 )
-_LAW_WORD = re.compile(r"закон|заң|фз|gdpr|кодекс", re.I)
+_LAW_WORD = patterns.compile(r"закон|заң|фз|gdpr|кодекс", re.I)
 #: How far after a law mention its alias may be defined.
 _ALIAS_REACH = 300
 
@@ -186,7 +187,7 @@ _KK_NUM_LIST = rf"\d+(?:-\d+)?(?:\s*(?:,|{_AND}|–)\s*\d+(?:-\d+)?)*"
 _ART = r"(?i:стать(?:я|и|е|ю|ей|ёй|ями|ях|ям)|ст\.)"
 _PARA = r"(?i:пункт(?:а|у|ом|е|ы|ов|ами|ах)?|п\.|част(?:ь|и|ью|ей|ям|ями|ях)|ч\.)"
 _SUB = r"(?i:подпункт(?:а|у|ом|е|ы|ов|ами|ах)?|подп\.|пп\.)"
-_ARTICLE = re.compile(
+_ARTICLE = patterns.compile(
     r"(?<![\w.])(?:"
     # статья 9 пункт 1 подпункт 5
     rf"{_ART}\s*(?P<a1>{_NUM_LIST})(?:\s*,?\s*{_PARA}\s*(?P<p1>{_NUM_LIST}))?"
@@ -201,15 +202,15 @@ _ARTICLE = re.compile(
     r")(?![\w-])"
 )
 #: A reference to the policy's own article («статья 5 настоящей Политики»).
-_OWN_DOCUMENT = re.compile(
+_OWN_DOCUMENT = patterns.compile(
     r"\s*(?:настоящ|данн|осы)\w*\s+(?:Политик|Соглашени|Договор|Оферт|Правил|Саясат|Келісім)",
     re.I,
 )
-_AFTER_GAP = re.compile(r"\s*(?:настоящего\s+)?")
-_BEFORE_GAP = re.compile(r"[\s,:;—–-]*\(?\s*")
-_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[«\"“(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
-_ABBREVIATION = re.compile(r"(?<![^\W\d])(?:[а-яёa-z]{1,3}|т\.\s?[де]|и\.\s?о)\.$")
-_DIGITS = re.compile(r"\d+")
+_AFTER_GAP = patterns.compile(r"\s*(?:настоящего\s+)?")
+_BEFORE_GAP = patterns.compile(r"[\s,:;—–-]*\(?\s*")
+_SENTENCE_END = patterns.compile(r"[.!?…]\s+(?=[«\"“(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_ABBREVIATION = patterns.compile(r"(?<![^\W\d])(?:[а-яёa-z]{1,3}|т\.\s?[де]|и\.\s?о)\.$")
+_DIGITS = patterns.compile(r"\d+")
 #: Substrings (of the lower-cased clause) without which a clause names no law / article.
 _LAW_HINTS = (
     "закон", "заң", "кодекс", "конститу", "регламент", "gdpr", "фз", "роскомнадзор",

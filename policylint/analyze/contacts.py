@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from policylint import patterns
 from policylint.model import Contact, Document, Span
 from policylint.resources import load_data
 
@@ -45,18 +46,18 @@ _PHONE = (
     r"(?P<phone>(?<![\w+./-])(?:\+[ \u00a0]?7|8)(?:[ \u00a0()-]{0,3}\d){10}(?!\d)"
     r"|(?<![\w+./-])\+(?!7)[1-9]\d{0,2}(?:[ \u00a0()-]{0,3}\d){6,12}(?!\d))"
 )
-_CONTACT = re.compile("|".join((_EMAIL, _URL, _DOMAIN, _PHONE)))
+_CONTACT = patterns.compile("|".join((_EMAIL, _URL, _DOMAIN, _PHONE)))
 #: Cheap test for a clause that may hold a contact (most clauses do not).
-_CONTACT_HINT = re.compile(r"@|//|www\.|\.[a-zа-яё]|\d[\d \u00a0()-]{8}\d")
+_CONTACT_HINT = patterns.compile(r"@|//|www\.|\.[a-zа-яё]|\d[\d \u00a0()-]{8}\d")
 
-_VALID_EMAIL = re.compile(
+_VALID_EMAIL = patterns.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9_%+-]|\.(?!\.))*(?<!\.)@[A-Za-z0-9](?:[A-Za-z0-9-]|\.(?!\.))*"
     r"\.[A-Za-z]{2,}"
 )
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}"
-_VALID_URL = re.compile(rf"(?:(?i:https?|ftp)://(?:www\.)?|www\.){_HOST}(?::\d+)?(?:[/?#]\S*)?")
-_NON_DIGIT = re.compile(r"\D")
+_VALID_URL = patterns.compile(rf"(?:(?i:https?|ftp)://(?:www\.)?|www\.){_HOST}(?::\d+)?(?:[/?#]\S*)?")
+_NON_DIGIT = patterns.compile(r"\D")
 _TRAILING = ".,;:!?»\"'"
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -95,7 +96,7 @@ _ADDRESS_PARTS = {
     # a house number alone («ул. Жибек Жолы, 50»); like "numbered", it only extends a run
     "number": r"\d{1,4}(?:[/-]\d{1,4}|[а-яА-Я])?(?![\w.,]\d)",
 }
-_PART_GAP = re.compile(r"\s*[,;]?\s*")
+_PART_GAP = patterns.compile(r"\s*[,;]?\s*")
 #: Substrings (of the lower-cased clause) that a clause with an address must contain:
 #: one of the place markers and one of the detail markers or a 6-digit postcode.
 _PLACE_HINTS = (
@@ -156,7 +157,7 @@ _DETAIL_HINTS = (
     "кеңсе",
     "қабат",
 )
-_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+_POSTCODE = patterns.compile(r"(?<!\d)\d{6}(?!\d)")
 _PLACE_KINDS = {"settlement", "region"}
 _DETAIL_KINDS = {"postcode", "street", "house"}
 
@@ -164,7 +165,7 @@ _DETAIL_KINDS = {"postcode", "street", "house"}
 @functools.cache
 def _address_part() -> re.Pattern[str]:
     """Compiled on first use: few clauses get past _may_hold_address."""
-    return re.compile(
+    return patterns.compile(
         "|".join(rf"(?P<{kind}>(?<![\w.])(?:{regex}))" for kind, regex in _ADDRESS_PARTS.items())
     )
 

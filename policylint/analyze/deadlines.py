@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from policylint import patterns
 from policylint.analyze.numbers import AMOUNT, parse_amount
 from policylint.model import Deadline, Document, Span
 
@@ -56,43 +57,43 @@ _UNITS = {
 _UNIT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS.items())
 
 #: «N <unit>».
-_PERIOD = re.compile(rf"(?P<amount>{AMOUNT})(?:\s*-\s*|\s*)(?:{_UNIT}){_END}", _I)
+_PERIOD = patterns.compile(rf"(?P<amount>{AMOUNT})(?:\s*-\s*|\s*)(?:{_UNIT}){_END}", _I)
 #: «күнтізбелік 7 (жеті) күн»: the Kazakh «calendar» comes before the amount.
-_CALENDAR_BEFORE = re.compile(r"күнтізбелік\s+$", _I)
-_MIN_BEFORE = re.compile(
+_CALENDAR_BEFORE = patterns.compile(r"күнтізбелік\s+$", _I)
+_MIN_BEFORE = patterns.compile(
     r"(?:не\s+менее|не\s+меньше|не\s+ранее|как\s+минимум|минимум|кемінде|кем\s+дегенде)"
     r"(?:\s*,?\s*чем)?(?:\s+за|\s+через)?\s*$",
     _I,
 )
-_ADVANCE_BEFORE = re.compile(r"(?<!\w)за\s*$", _I)  # «за 7 дней до вступления»
-_ADVANCE_AFTER = re.compile(r"\s*до(?!\w)", _I)
-_BEFORE_EVENT_AFTER = re.compile(r"\s*бұрын(?!\w)", _I)  # «10 жұмыс күні бұрын»
-_MAX_BEFORE = re.compile(
+_ADVANCE_BEFORE = patterns.compile(r"(?<!\w)за\s*$", _I)  # «за 7 дней до вступления»
+_ADVANCE_AFTER = patterns.compile(r"\s*до(?!\w)", _I)
+_BEFORE_EVENT_AFTER = patterns.compile(r"\s*бұрын(?!\w)", _I)  # «10 жұмыс күні бұрын»
+_MAX_BEFORE = patterns.compile(
     r"(?:в\s+течени[еи]|на\s+протяжении|в\s+пределах|не\s+позднее|не\s+позже|не\s+более"
     r"|не\s+больше|не\s+свыше|не\s+дольше|не\s+превыша\w*|максимум|(?<!\w)в\s+срок"
     r"|(?<!\w)до)(?:\s*,?\s*чем)?(?:\s+через)?\s*$",
     _I,
 )
 #: «Срок рассмотрения претензии: 15 рабочих дней», «қарау мерзімі – 3 жұмыс күні».
-_TERM_BEFORE = re.compile(
+_TERM_BEFORE = patterns.compile(
     r"(?:срок\w*\s+(?:рассмотрени|ответ|исполнени|уведомлени|предоставлени|направлени"
     r"|реагировани|устранени)\w*(?:\s+[\w-]+){0,2}|(?:қарау|жауап\s+беру|хабарлау)\s+мерзім\w*)"
     r"\s*[:—–-]?\s*(?:составляет\s+)?$",
     _I,
 )
-_MAX_AFTER = re.compile(
+_MAX_AFTER = patterns.compile(
     r"\s*(?:мерзім\w*\s+)?(?:ішінде|кешіктірмей|аспайтын|аспайды|аспауға|дейін|дейінгі"
     r"|мерзімде|срок)(?!\w)",
     _I,
 )
 
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = patterns.compile(
     r"(?:достиг\w*|достижени\w*|младше|старше|моложе|возраст\w*|несовершеннолетн\w*"
     r"|(?<!\w)от\s+\d+\s+до|(?:лиц|дет|ребен|ребён)\w*\s+(?:до|от|с))(?:\s+\w{1,3})?\s*$",
     _I,
 )
-_AGE_AFTER = re.compile(r"\s*(?:и\s+)?(?:старше|младше|от\s+роду|и\s+более)(?!\w)", _I)
-_RATE_AFTER = re.compile(
+_AGE_AFTER = patterns.compile(r"\s*(?:и\s+)?(?:старше|младше|от\s+роду|и\s+более)(?!\w)", _I)
+_RATE_AFTER = patterns.compile(
     r"\s*(?:в\s+(?:сутки|день|неделю|месяц|год)|тәулігіне|аптасына|айына|жылына)(?!\w)", _I
 )
 #: A year this large is a date («2013 года», «2013 жылғы», «на 2024 год»), not a period.
@@ -100,7 +101,7 @@ _FIRST_CALENDAR_YEAR = 1000
 
 #: Table cells glued together by text extraction: «Данные о заказах и платежах5 летНалоговый».
 _CELL_JOIN = rf"(?<=[{_LOWER}])(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])"
-_SENTENCE_BREAK = re.compile(
+_SENTENCE_BREAK = patterns.compile(
     rf"(?<=[.!?])\s+(?=[«\"(]?[{_UPPER}])|(?<=;)\s+|\s*\n\s*|{_CELL_JOIN}"
 )
 
@@ -172,7 +173,7 @@ def _periods(text: str) -> Iterator[_Period]:
 
 
 def _cue(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), _I)
+    return patterns.compile("|".join(alternatives), _I)
 
 
 _W = r"[\w()]+\s+"  # one word (for «X … Y» within a few words)
@@ -333,13 +334,13 @@ def _obligation_in(text: str, breach: bool, bound: str) -> str | None:
 
 # ---------------------------------------------------------------------- document layout
 
-_BULLET = re.compile(r"\s*[•·▪●◦‣∙*\-–—−]")
-_LIST_MARK = re.compile(
+_BULLET = patterns.compile(r"\s*[•·▪●◦‣∙*\-–—−]")
+_LIST_MARK = patterns.compile(
     r"\s*(?:[•·▪●◦‣∙*\-–—−]|(?:\d{1,2}|[а-яa-z])\)\s|\d{1,2}\.\s|\d+\.\d+\.\d+)", _I
 )
-_HEADING_NUMBER = re.compile(r"(\d+(?:\.\d+)*)\.?\s*")
-_CELL_JOIN_RE = re.compile(_CELL_JOIN)
-_ADDRESS = re.compile(
+_HEADING_NUMBER = patterns.compile(r"(\d+(?:\.\d+)*)\.?\s*")
+_CELL_JOIN_RE = patterns.compile(_CELL_JOIN)
+_ADDRESS = patterns.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>«»\"'()]+|www\.[^\s<>«»\"'()]+", _I
 )
 _CHANNEL_CUE = _cue(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from policylint import patterns
 from policylint.analyze.operator import extract_operators
 from policylint.model import Document, Identifier, Span
 
@@ -33,15 +34,15 @@ _NUMBER = r"(?P<number>(?<![\d+])\d+(?:[ \u00a0]\d+)*)(?![\d])"
 #: Between label and number: spaces, or a colon/dash and spaces or a line break («БИН:⏎…»).
 _SEPARATOR = r"[ \t\u00a0]{0,3}(?:[:№#=–—-]\s{0,4})?"
 
-_LABELLED = re.compile(_LABEL + _SEPARATOR + _NUMBER)
+_LABELLED = patterns.compile(_LABEL + _SEPARATOR + _NUMBER)
 #: A clause that consists of a label only («БИН:»): the number is in the next clause.
-_LABEL_ONLY = re.compile(r"\s*" + _LABEL + r"\s*[:：]?\s*")
-_NUMBER_AT_START = re.compile(r"\s*" + _NUMBER)
-_DIGIT_RUN = re.compile(r"\d+")
+_LABEL_ONLY = patterns.compile(r"\s*" + _LABEL + r"\s*[:：]?\s*")
+_NUMBER_AT_START = patterns.compile(r"\s*" + _NUMBER)
+_DIGIT_RUN = patterns.compile(r"\d+")
 #: Words that make a bare 12-digit number in their clause an identifier, besides a
 #: legal name: «Реквизиты: …», «Деректемелер: …».
-_REQUISITES = re.compile(r"реквизит|деректеме", re.I)
-_BARE = re.compile(r"(?<![\d+\-./])\d{12}(?![\d\-./])")
+_REQUISITES = patterns.compile(r"реквизит|деректеме", re.I)
+_BARE = patterns.compile(r"(?<![\d+\-./])\d{12}(?![\d\-./])")
 
 _WEIGHTS = (tuple(range(1, 12)), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))
 #: Labelled numbers shorter than this are not taken as identifiers at all.

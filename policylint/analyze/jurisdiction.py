@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from policylint import patterns
 from policylint.model import Document, Facts
 
 #: Law ids from policylint.analyze.citations → the state they belong to.
 FOREIGN_LAW_STATES = {"152-FZ": "RU", "GDPR": "EU", "UZ-547": "UZ", "BY-99-Z": "BY", "KG": "KG"}
 
-_KZ_MARKER = re.compile(
+_KZ_MARKER = patterns.compile(
     r"Республик\w*\s+Казахстан|Казахстан|Қазақстан|\bРК\b|\bҚР\b|Kazakhstan|\.kz\b",
     re.IGNORECASE,
 )

@@ -61,6 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policylint import patterns
 from policylint.analyze import morph_ru, stem_kk
 from policylint.analyze.negation import is_negated
 from policylint.model import Document, Span, TopicMatch
@@ -70,7 +71,7 @@ LANGS = ("ru", "kk", "en")
 FORMS_TABLE = "ru_forms.json"
 
 #: A word and the separator after it.
-_WORD_AND_GAP = re.compile(r"(\w+)(\W*)")
+_WORD_AND_GAP = patterns.compile(r"(\w+)(\W*)")
 #: What may separate adjacent words of a phrase, besides whitespace.
 _GAP_MARKS = frozenset('«»"“”„()[]-‐‑')
 #: What ends a sentence (but a lone "." between two words, as in "т.е" or "3.2", does
@@ -271,7 +272,7 @@ class Topic:
 
     def raw_pattern(self) -> re.Pattern[str] | None:
         if self.raw is not None and self._raw_pattern is None:
-            self._raw_pattern = re.compile(self.raw)
+            self._raw_pattern = patterns.compile(self.raw)
         return self._raw_pattern
 
 
@@ -349,7 +350,7 @@ def _compile_topics(specs: dict[str, dict[str, Any]], forms: FormsSource) -> Lex
             if any(ch.isupper() for ch in re.sub(r"\\.", "", raw_source)):
                 raise LexiconError(f"topic {name!r}: write raw regexes in lower case")
             try:
-                re.compile(raw_source)
+                patterns.compile(raw_source)
             except re.error as exc:
                 raise LexiconError(f"topic {name!r}: bad regex: {exc}") from None
         topics[name] = Topic(name, sequences, raw_source, bool(spec.get("negatable", True)))
@@ -404,6 +405,13 @@ def required_ru_words(topics: dict[str, dict[str, Any]]) -> list[str]:
 _last_index: tuple["Lexicon", str, "_Words"] | None = None
 
 
+def _gap_kind(gap: str) -> tuple[bool, bool]:
+    """May the words around ``gap`` stand next to each other in a phrase; are they in
+    one sentence?"""
+    adjacent = all(ch.isspace() or ch in _GAP_MARKS for ch in gap)
+    return adjacent, gap == "." or _SENTENCE_ENDS.isdisjoint(gap)
+
+
 class _Words:
     """The words of a folded text, indexed for slot look-ups."""
 
@@ -415,18 +423,18 @@ class _Words:
         #: other in a phrase; are they in one sentence?
         self.adjacent: list[bool] = []
         self.same_sentence: list[bool] = []
-        kinds: dict[str, tuple[bool, bool]] = {}
-        for m in _WORD_AND_GAP.finditer(text):
-            word, gap = m.group(1, 2)
-            self.words.append(word)
-            self.starts.append(m.start())
-            kind = kinds.get(gap)
-            if kind is None:
-                sentence = gap == "." or _SENTENCE_ENDS.isdisjoint(gap)
-                adjacent = all(ch.isspace() or ch in _GAP_MARKS for ch in gap)
-                kind = kinds[gap] = (adjacent, sentence)
-            self.adjacent.append(kind[0])
-            self.same_sentence.append(kind[1])
+        pairs = _WORD_AND_GAP.findall(text)
+        if pairs:
+            # Matches follow one another from the first word on, so the running sum of
+            # word and gap lengths gives, at every other step, the next word start.
+            self.words = [word for word, _ in pairs]
+            gaps = [gap for _, gap in pairs]
+            first = _WORD_AND_GAP.search(text).start()  # type: ignore[union-attr]
+            lengths = map(len, itertools.chain.from_iterable(pairs[:-1]))
+            self.starts = list(itertools.accumulate(lengths, initial=first))[::2]
+            kinds = {gap: _gap_kind(gap) for gap in set(gaps)}
+            self.adjacent = [kinds[gap][0] for gap in gaps]
+            self.same_sentence = [kinds[gap][1] for gap in gaps]
         self.index: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.index.setdefault(word, []).append(i)
@@ -467,19 +475,31 @@ class _Words:
                     return last
         return -1
 
+    def _add_matches(
+        self, options: list[frozenset[int]], gaps: list[int], found: list[tuple[int, int]]
+    ) -> None:
+        """Append to ``found`` the spans of the phrase with these slot options."""
+        for i in sorted(options[0]):
+            last = self._extend(options, gaps, 0, i)
+            if last >= 0:
+                found.append((self.starts[i], self.end(last)))
+
     def find(self, lexicon: Lexicon, topic: Topic) -> list[tuple[int, int]]:
         """Matches ``(start, end)`` of ``topic``: the first of overlapping ones, the
         longest of those starting together."""
         found: list[tuple[int, int]] = []
+        known = self._candidates  # looked up here first: most slots recur across topics
         for sequence in topic.sequences:
-            options = [self.candidates(slot_id, lexicon.slots[slot_id]) for slot_id, _ in sequence]
-            if not all(options):
-                continue  # a word of the phrase is not in the text at all
-            gaps = [gap for _, gap in sequence]
-            for i in sorted(options[0]):
-                last = self._extend(options, gaps, 0, i)
-                if last >= 0:
-                    found.append((self.starts[i], self.end(last)))
+            options: list[frozenset[int]] = []
+            for slot_id, _ in sequence:
+                accepted = known.get(slot_id)
+                if accepted is None:
+                    accepted = self.candidates(slot_id, lexicon.slots[slot_id])
+                if not accepted:
+                    break  # a word of the phrase is not in the text at all
+                options.append(accepted)
+            else:
+                self._add_matches(options, [gap for _, gap in sequence], found)
         raw = topic.raw_pattern()
         if raw is not None:
             found.extend(m.span() for m in raw.finditer(self.text) if m.end() > m.start())

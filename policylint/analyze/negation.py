@@ -33,15 +33,16 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from dataclasses import dataclass
+
+from policylint import patterns
 
 BEFORE_WORDS = 4
 RU_AFTER_WORDS = 16
 KK_AFTER_WORDS = 8
 
 #: Words, the marks , : ( ), and sentence ends (. ! ? … before a space, ;, a blank line).
-_TOKEN = re.compile(r"(?P<end>[.!?…]+(?=\s|$)|;|\n\s*\n|\x00)|\w+(?:['’-]\w+)*|[,:()]")
+_TOKEN = patterns.compile(r"(?P<end>[.!?…]+(?=\s|$)|;|\n\s*\n|\x00)|\w+(?:['’-]\w+)*|[,:()]")
 _MARKS = frozenset(",:()")
 
 
@@ -58,19 +59,19 @@ def _after_last_comma(tokens: list[str]) -> list[str]:
 _RU_CUES = frozenset({"не", "ни", "никогда", "нет", "без", "нельзя"})
 _RU_CUE_PREFIXES = ("отсутств", "запрещ")
 #: «не» followed by these is a bound or a figure of speech, not a negation.
-_RU_NOT_NEGATING = re.compile(
+_RU_NOT_NEGATING = patterns.compile(
     r"только|менее|более|позднее|позже|ранее|дольше|реже|чаще|ограничива\w*|исключая|считая"
     r"|противореч\w*|зависимо"
 )
 _RU_EXCEPTIONS = frozenset({"исключением", "кроме", "помимо"})
 #: Words that open a subordinate clause: its verbs are not the match's verb.
-_RU_SUBORDINATE = re.compile(
+_RU_SUBORDINATE = patterns.compile(
     r"котор\w+|если|случае|когда|что|чтобы|где|куда|поскольку|пока|кроме|помимо|исключением"
     r"|включая"
 )
 #: Finite verbs and short participles (осуществляет, осуществляется, передают,
 #: разрешена, запрещено) and modal words that act as the predicate.
-_RU_PREDICATE = re.compile(
+_RU_PREDICATE = patterns.compile(
     r"\w+(?:[аеиуюя]тся|л(?:ся|ась|ось|ись)|[аяеу]ет|[аяеу]ют|ит|ят|ена|ено|ены|ована|овано"
     r"|ованы)|может|могут|будет|будут|вправе|должен|должна|должно|должны|обязан[аоы]?"
 )
@@ -155,7 +156,7 @@ def _ru(before: list[str], after: list[str]) -> bool:
 
 #: A negative verb form: stem + м/б/п + а/е + a negative ending (асыр-ма-йды,
 #: таратпайды, берілмейтін, болмаған, таратпауға, бермес; but not дербес).
-_KK_NEGATIVE = re.compile(
+_KK_NEGATIVE = patterns.compile(
     r"\w{2,}(?:[мбп](?:айды|ейді|аймыз|ейміз|аймын|еймін|айсыз|ейсіз|айтын\w*|ейтін\w*"
     r"|аған\w*|еген\w*|ады|еді|адық|едік|(?:ау|еу)(?:[ғгдтн]?[аеыі][нң]?|мен)?)"
     r"|м(?:ас|ес|асқа|еске))"
@@ -167,7 +168,7 @@ _KK_NOT_NEGATING = frozenset({"ажырамас"})
 _KK_EXCEPTIONS = frozenset({"қоспағанда"})
 #: «заңнамаға қайшы келмейтін» — "not contrary to the law": no negation.
 _KK_NOT_CONTRARY = "қайшы"
-_KK_CUES_BEFORE = re.compile(r"ешқашан|ешқандай|ешбір|ешкім\w*|ешқайсы\w*")
+_KK_CUES_BEFORE = patterns.compile(r"ешқашан|ешқандай|ешбір|ешкім\w*|ешқайсы\w*")
 #: Postpositions that make the match an adverbial of time, condition or purpose: the
 #: verb after them is not about the match («трансшекаралық беруі кезінде … хабардар ету
 #: талап етілмейді» — it is the notice that is not required).
@@ -175,7 +176,7 @@ _KK_ADVERBIAL = frozenset(
     {"кезінде", "кезде", "жағдайда", "жағдайларда", "үшін", "мақсатында", "кейін", "дейін", "соң"}
 )
 #: A positive finite verb of the third person: жинайды, өңдейді, береді, асырылады.
-_KK_POSITIVE_VERB = re.compile(r"\w{2,}(?:[аы]йды|[еі]йді|ады|еді)")
+_KK_POSITIVE_VERB = patterns.compile(r"\w{2,}(?:[аы]йды|[еі]йді|ады|еді)")
 
 
 @functools.lru_cache(maxsize=4096)

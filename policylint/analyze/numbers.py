@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from policylint import patterns
+
 # Rank of a number word: a compound goes from higher to lower ranks («сто двадцать пять»).
 _HUNDREDS, _TENS, _UNITS, _HALF = 3, 2, 1, 0
 
@@ -129,8 +131,8 @@ AMOUNT = (
     rf"(?=[\d{_FIRST_LETTERS}])(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\([^()\n]{{1,40}}\))?"
 )
 
-_DIGITS_RE = re.compile(rf"({_NUMERAL}){_RU_ENDING}", re.IGNORECASE)
-_SPELLED = re.compile(r"(?P<core>[^()]*?)\s*(?:\((?P<spelled>[^()\n]{1,40})\))?")
+_DIGITS_RE = patterns.compile(rf"({_NUMERAL}){_RU_ENDING}", re.IGNORECASE)
+_SPELLED = patterns.compile(r"(?P<core>[^()]*?)\s*(?:\((?P<spelled>[^()\n]{1,40})\))?")
 
 
 def _value(core: str) -> float | None:

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from policylint import patterns
 from policylint.model import Document, OperatorName, Span
 from policylint.resources import load_data
 
@@ -30,7 +31,7 @@ _QUOTED = (
 _INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\.?"
 _SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _PATRONYMIC = rf"[{_UPPER}][{_LOWER}]+(?:вич|вна|чна|ұлы|улы|қызы|кызы)"
-_INDIVIDUAL = re.compile(
+_INDIVIDUAL = patterns.compile(
     r"(?<!\w)(?:Оператор(?:ом)?|Владел\w+\s+[Сс]айта)\s*(?:[:—–-]|является)\s*"
     r"(?:(?:физическое\s+лицо|гражданин\w*\s+(?:РК|Республики\s+Казахстан))\s*,?\s*)?"
     rf"(?P<name>{_SURNAME}\s+[{_UPPER}][{_LOWER}]+\s+{_PATRONYMIC})(?!\w)"
@@ -76,7 +77,7 @@ def _forms() -> _Forms:
         for key, bucket in (("full_ru", ru_full), ("full_kk", kk_full)):
             for phrase in spec.get(key, ()):
                 bucket.append(_phrase(phrase))
-                full_names.append((re.compile(_phrase(phrase), re.I), canonical))
+                full_names.append((patterns.compile(_phrase(phrase), re.I), canonical))
 
     qualifier = rf"(?:(?i:{_alternation([_phrase(q) for q in data['qualifiers']])})\s+)?"
     all_abbr = _alternation(ru_abbr + kk_abbr)
@@ -92,7 +93,7 @@ def _forms() -> _Forms:
         rf"(?P<quoted2>{_QUOTED})\s+{qualifier}"
         rf"(?P<form2>{_alternation(kk_abbr)}|(?i:{_alternation(kk_full)}))(?:-\w+)?"
     )
-    pattern = re.compile(rf"(?<![\w-])(?:{form_first}|{name_first})(?!\w)")
+    pattern = patterns.compile(rf"(?<![\w-])(?:{form_first}|{name_first})(?!\w)")
     return _Forms(
         pattern,
         abbreviations,

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policylint import patterns
 from policylint.model import Document, ServiceMention, Span
 from policylint.resources import load_data
 
@@ -41,35 +42,35 @@ class _Target:
     stem_length: int = 0  # characters before a trailing "*" (for Kazakh endings)
 
 
-_RU_PLACE_BEFORE = re.compile(
+_RU_PLACE_BEFORE = patterns.compile(
     r"(?<!\w)(?:в|во|на\s+территори[юи]|территори[юи]|в\s+пределах|за\s+предел(?:ы|ами)"
     r"|(?:в|во)\s+(?:стран(?:у|ы|е|ах)?|государств(?:о|а|е|ах)?|юрисдикци[июя]))\s+$",
     re.I,
 )
-_KK_ENDING = re.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)$")
-_KK_PLACE_AFTER = re.compile(
+_KK_ENDING = patterns.compile(r"(?:ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)$")
+_KK_PLACE_AFTER = patterns.compile(
     r"(?:-(?:ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|дағы|дегі|тағы|тегі)(?!\w)"
     r"|(?:\s+Федерация\w*)?\s+(?:аумағ|елдер|мемлекеттер|серверлер)\w*)"
 )
-_FLAG_BEFORE = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*$")
-_OPEN_PAREN_BEFORE = re.compile(r"\(\s*$")
-_CLOSE_PAREN_AFTER = re.compile(r"\s*\)")
-_ONLY_PUNCTUATION = re.compile(r"[\W_]*")
+_FLAG_BEFORE = patterns.compile(r"[\U0001F1E6-\U0001F1FF]{2}\s*$")
+_OPEN_PAREN_BEFORE = patterns.compile(r"\(\s*$")
+_CLOSE_PAREN_AFTER = patterns.compile(r"\s*\)")
+_ONLY_PUNCTUATION = patterns.compile(r"[\W_]*")
 #: Between two countries of one list: «в Германии и Нидерландах», «Ресейге және АҚШ-қа».
-_LIST_JOINER = re.compile(r"\s*(?:,|;|и|или|а\s+также|ж[әə]не|немесе|/)\s*", re.I)
-_LAW_AFTER = re.compile(
+_LIST_JOINER = patterns.compile(r"\s*(?:,|;|и|или|а\s+также|ж[әə]не|немесе|/)\s*", re.I)
+_LAW_AFTER = patterns.compile(
     r"\s*(?:законодательств|закон|федеральн|кодекс|конституци|правительств|граждан|ФЗ"
     r"|заңнама|заң|азамат)",
     re.I,
 )
-_KZ_HOSTING = re.compile(
+_KZ_HOSTING = patterns.compile(
     r"(?:сервер|хостинг|дата-центр|размещ|хран|располож)\w*(?:\W+\w+){0,6}?\W+"
     r"(?:в|на\s+территории)\s+(?:Казахстан\w*|РК|Республик\w+\s+Казахстан)"
     r"|Қазақстан(?:\s+Республикасы(?:ның)?)?\s+аумағында|Қазақстандағы",
     re.I,
 )
-_WORD = re.compile(r"\w+")
-_HOST_CHARS = re.compile(r"[\w.-]")
+_WORD = patterns.compile(r"\w+")
+_HOST_CHARS = patterns.compile(r"[\w.-]")
 #: Aliases are indexed by the first _KEY letters of their first word.
 _KEY = 4
 
@@ -92,7 +93,7 @@ class _Alias:
         if self._regex is None:
             special = {" ": r"\s+", "*": r"\w*"}
             units = "".join(special.get(ch) or re.escape(ch) for ch in self.text)
-            self._regex = re.compile(units + r"(?!\w)", re.I if self.folded else 0)
+            self._regex = patterns.compile(units + r"(?!\w)", re.I if self.folded else 0)
         return self._regex.match(body, pos)
 
 
@@ -136,14 +137,17 @@ def _subdomain_length(body: str, pos: int) -> int:
 def _mentions(body: str) -> Iterator[tuple[re.Match[str], _Alias, int]]:
     """Alias matches in ``body`` with their start (a host's start includes its
     subdomains), left to right, not overlapping."""
-    index = _vocabulary()
+    aliases_of = _vocabulary().get
     end = 0
     for word in _WORD.finditer(body):
+        aliases = aliases_of(word.group()[:_KEY].lower())  # _key(), inlined: a hot loop
+        if aliases is None:
+            continue
         pos = word.start()
         before = body[pos - 1] if pos else " "
         if pos < end or before == "@":  # e-mail domains are not service mentions
             continue
-        for alias in index.get(_key(word.group()), ()):
+        for alias in aliases:
             if before in ".-" and not alias.host:  # inside a name: «top.mail.ru», «X-Google»
                 continue
             match = alias.match(body, pos)

@@ -9,8 +9,8 @@ reads as Cyrillic/Latin prose. Anything else is an ``InputError``.
 from __future__ import annotations
 
 import codecs
-import re
 
+from policylint import patterns
 from policylint.model import InputError, SourceText
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -33,17 +33,17 @@ _CONTROL_SHARE = 0.01
 #: Below this many letters a text is too short to judge; it only must not look binary.
 _MIN_LETTERS_TO_JUDGE = 20
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: A carriage return that ends a line on its own (old Mac files).
-_LONE_CR = re.compile(r"\r(?!\n)")
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC_OR_LATIN = re.compile(r"[A-Za-z\u0400-\u04ff\u0259\u018f]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LONE_CR = patterns.compile(r"\r(?!\n)")
+_LETTER = patterns.compile(r"[^\W\d_]")
+_CYRILLIC_OR_LATIN = patterns.compile(r"[A-Za-z\u0400-\u04ff\u0259\u018f]")
+_CYRILLIC = patterns.compile(r"[\u0400-\u04ff]")
 #: Cyrillic letters of neither Russian nor Kazakh (Serbian, Macedonian, Ukrainian …): a
 #: wrong code page produces them («РџРѕР»» is UTF-8 read as cp1251).
-_FOREIGN_CYRILLIC = re.compile(r"(?![а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ])[\u0400-\u04ff]")
-_WORD = re.compile(r"[^\W\d_]+")
-_MIXED_WORD = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_FOREIGN_CYRILLIC = patterns.compile(r"(?![а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ])[\u0400-\u04ff]")
+_WORD = patterns.compile(r"[^\W\d_]+")
+_MIXED_WORD = patterns.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 #: Largest share of odd Cyrillic letters, and of Cyrillic words that hold Latin letters
 #: too (a Latin-1 «Größe» read as cp1251 is «GrцЯe»).
 _FOREIGN_SHARE = 0.01

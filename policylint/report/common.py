@@ -8,12 +8,12 @@ so that the format modules only lay text out. Only the standard library is used 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from policylint import patterns
 from policylint.model import (
     SEVERITY_RANK,
     Document,
@@ -32,7 +32,7 @@ STATISTICS_FORMATS = ("text", "json", "jsonl", "markdown")
 #: Longest excerpt, in characters, before it is trimmed around the finding with «…».
 EXCERPT_WIDTH = 240
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = patterns.compile(r"\s+")
 #: How far a trimmed excerpt edge may move to land on a word boundary.
 _WORD_SLACK = 20
 

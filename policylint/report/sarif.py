@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from policylint import __version__
+from policylint import __version__, patterns
 from policylint.report.common import FileView, Item, Place, Report, label
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +21,7 @@ SRCROOT = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 #: GitHub code scanning's ``problem.severity`` values.
 _PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = patterns.compile(r"[\W_]+")
 
 
 def _artifact(path: str, root: Path | None) -> dict[str, str]:

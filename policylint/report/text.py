@@ -10,10 +10,8 @@ import io
 import shutil
 import sys
 
-from rich import box
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from policylint.report.common import (
@@ -35,7 +33,8 @@ def _console(buffer: io.StringIO, color: bool | None) -> Console:
     """A console writing to ``buffer``. ``color`` None: colour only on a terminal (rich
     still honours NO_COLOR and FORCE_COLOR)."""
     tty = sys.stdout.isatty()
-    width = shutil.get_terminal_size((_DEFAULT_WIDTH, 24)).columns if tty else _DEFAULT_WIDTH
+    # A given height too spares rich asking the terminal for its size at every print.
+    width, height = shutil.get_terminal_size((_DEFAULT_WIDTH, 25)) if tty else (_DEFAULT_WIDTH, 25)
     if color is None:
         force_terminal = True if tty else None
     else:
@@ -43,12 +42,29 @@ def _console(buffer: io.StringIO, color: bool | None) -> Console:
     return Console(
         file=buffer,
         width=width,
+        height=height,
         force_terminal=force_terminal,
         no_color=False if color else None,
         highlight=False,
         markup=False,
         emoji=False,
     )
+
+
+class _Indented:
+    """``text`` wrapped to the width left after an indent of ``_INDENT`` spaces, each
+    line indented. (Like rich's ``Padding``, without its measuring and line padding.)"""
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = Segment(" " * _INDENT)
+        width = options.max_width - _INDENT
+        for line in console.render_lines(self.text, options.update_width(width), pad=False):
+            yield indent
+            yield from line
+            yield Segment.line()
 
 
 def _position(path: str, place: Place) -> Text:
@@ -86,10 +102,13 @@ def _print_item(console: Console, path: str, item: Item, lang: str) -> None:
             Text.assemble((f"{label('related', lang)}: ", "bold"), _position(path, place))
         )
     for detail in details:
-        console.print(Padding(detail, (0, 0, 0, _INDENT), expand=False))
+        console.print(_Indented(detail))
 
 
 def _print_statistics(console: Console, report: Report) -> None:
+    from rich import box  # only --statistics pays for importing rich's tables
+    from rich.table import Table
+
     lang = report.lang
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
     table.add_column(label("count", lang), justify="right")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from policylint import patterns
 from policylint.model import Document, Facts, Finding, Span
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence
@@ -13,7 +14,7 @@ from policylint.rules.kinds import document_start, finding_at
 # ------------------------------------------------------------------------- DOC001
 
 #: Template syntax that a renderer should have replaced.
-_TEMPLATE = re.compile(
+_TEMPLATE = patterns.compile(
     r"\{\{[^{}\n]{1,60}\}\}"  # {{company}}
     r"|\$\{[^{}\n]{1,60}\}"  # ${OPERATOR}
     r"|\{%[^%\n]{1,60}%\}|<%=?[^%\n]{1,60}%>"  # {% … %}, <%= … %>
@@ -25,18 +26,18 @@ _TEMPLATE = re.compile(
 )
 #: A bracketed insertion note: «[ЗАПОЛНИТЕ]», «[юридический адрес Оператора]». A
 #: Markdown link «[text](#)» is not one.
-_BRACKETED = re.compile(r"\[([^\[\]\n]{2,60})\](?!\()")
-_PLACEHOLDER_WORDS = re.compile(
+_BRACKETED = patterns.compile(r"\[([^\[\]\n]{2,60})\](?!\()")
+_PLACEHOLDER_WORDS = patterns.compile(
     r"(?<!\w)(?:заполн|вставь|вставит|укаж|указать|впиш|наименовани|название|адрес|ф\.?и\.?о"
     r"|дат[аыуе](?!\w)|e-?mail|почт|телефон|бин(?!\w)|иин(?!\w)|компани|организаци|оператор"
     r"|сайт|город|номер|ссылк|толтыр|атау|мекенжай|жсн(?!\w)|бсн(?!\w)|name|address"
     r"|date(?!\w)|company|insert|enter|fill|phone|url(?!\w)|link(?!\w))",
     re.IGNORECASE,
 )
-_CAPS_NOTE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ _-]+")
+_CAPS_NOTE = patterns.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ _-]+")
 #: A dotted message key («privacy.title», «privacy.lastUpdate») in place of its text.
-_KEY = re.compile(r"(?<![\w.@/:-])[a-z][a-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?![\w@/-])")
-_CAMEL_OR_SNAKE = re.compile(r"[a-z0-9][A-Z]|_")
+_KEY = patterns.compile(r"(?<![\w.@/:-])[a-z][a-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?![\w@/-])")
+_CAMEL_OR_SNAKE = patterns.compile(r"[a-z0-9][A-Z]|_")
 #: Last parts that make a dotted word a domain or a file name, not a message key.
 _ENDINGS = (
     "kz ru com org net info biz io app dev ai co me su uz kg by ua am az ge eu de uk us cn tr ae"
@@ -86,7 +87,7 @@ def placeholders(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
 # ------------------------------------------------------------------------- DOC002
 
 #: The number at the start of a clause and what follows it: "." / ")" / nothing.
-_LEAD_NUMBER = re.compile(r"\s*(?:[-–—•*]\s*)?(\d+(?:\.\d+)*)(\.|\))?")
+_LEAD_NUMBER = patterns.compile(r"\s*(?:[-–—•*]\s*)?(\d+(?:\.\d+)*)(\.|\))?")
 
 
 def _style(doc: Document, index: int) -> str:
@@ -168,7 +169,7 @@ _EN_MONTH = (
 )
 #: A calendar date: 19.01.2026, 2026-01-19, «19» января 2026, январь 2026,
 #: 2026 жылғы 19 қаңтар, 19 January 2026, January 19, 2026.
-_DATE = re.compile(
+_DATE = patterns.compile(
     rf"(?<!\d)(?:\d{{1,2}}[./-]\d{{1,2}}[./-]{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}}"
     rf"|(?:«?\d{{1,2}}»?\s+)?(?<!\w){_RU_MONTH}\s+{_YEAR}"
     rf"|{_YEAR}\s*(?:ж\.|жылғы|жылы)?\s*«?\d{{1,2}}»?\s*{_KK_MONTH}|\d{{1,2}}\s+{_KK_MONTH}\s+{_YEAR}"
@@ -176,8 +177,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 #: A version label, and a version number right after it: «Редакция документа: 2.0».
-_VERSION_LABEL = re.compile(r"редакц|верси|нұсқа|version", re.IGNORECASE)
-_VERSION_AFTER = re.compile(r"\s*(?:№|:|-|–|—)?\s*(?:№\s*)?v?\d+(?:\.\d+)*(?!\d)", re.IGNORECASE)
+_VERSION_LABEL = patterns.compile(r"редакц|верси|нұсқа|version", re.IGNORECASE)
+_VERSION_AFTER = patterns.compile(r"\s*(?:№|:|-|–|—)?\s*(?:№\s*)?v?\d+(?:\.\d+)*(?!\d)", re.IGNORECASE)
 #: How far from its label a date may stand (characters): after it («Дата публикации:
 #: 19 января 2026 г.», «вступает в силу с 01.02.2026»), or before it in Kazakh word
 #: order («2026 жылғы 1 ақпаннан бастап күшіне енеді»).

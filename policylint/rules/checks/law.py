@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policylint import patterns
 from policylint.analyze import lexicon as lexicon_module
 from policylint.analyze.lexicon import FORMS_TABLE, Lexicon, build_lexicon
 from policylint.model import Document, Facts, Finding, LawCitation
@@ -119,11 +120,11 @@ def misquoted_law(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
 # -------------------------------------------------------------------- CT003 citations
 
 #: Where a sentence ends: . ! ? … ; followed by a capital (so «ст. 10» does not end one).
-_SENTENCE_END = re.compile(r"[.!?…;]\s+(?=[«\"“(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_SENTENCE_END = patterns.compile(r"[.!?…;]\s+(?=[«\"“(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 #: Quoted titles and aliases, and the law's own title written without quotes: their
 #: words («… и их защите», «… оларды қорғау туралы») say nothing about the sentence.
-_QUOTED = re.compile(r"«[^«»]{0,160}»|\"[^\"]{0,160}\"|“[^”]{0,160}”")
-_LAW_TITLE = re.compile(
+_QUOTED = patterns.compile(r"«[^«»]{0,160}»|\"[^\"]{0,160}\"|“[^”]{0,160}”")
+_LAW_TITLE = patterns.compile(
     r"о\s+персональных\s+данных\s+и\s+их\s+защите|(?:дербес|жеке)\s+деректер\s+ж[әə]не\s+"
     r"оларды\s+қорғау\s+туралы",
     re.IGNORECASE,

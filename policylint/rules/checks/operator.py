@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from policylint import patterns
 from policylint.analyze.contacts import is_free_mail
 from policylint.analyze.operator import name_key
 from policylint.model import Document, Facts, Finding, Identifier, OperatorName
@@ -39,7 +40,7 @@ def identifier_kind(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
 
 #: Words showing that a legal name in a clause is the operator's own (not a bank or a
 #: service provider named as a recipient).
-_OPERATOR_CUE = re.compile(
+_OPERATOR_CUE = patterns.compile(
     r"далее|бұдан әрі|оператор|продавец|владел|собственник|меншік иесі|БИН|БСН|ИИН|ЖСН",
     re.IGNORECASE,
 )

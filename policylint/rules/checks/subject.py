@@ -9,9 +9,9 @@ heading — and that marker is not the operator's («Оператор имеет
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from policylint import patterns
 from policylint.model import Document, Facts, Finding
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence, collect, list_intro
@@ -31,7 +31,7 @@ RIGHT_TOPICS = ("rt_info", "rt_change", "rt_block", "rt_destroy", "rt_protection
 #: данные … не являются необходимыми») must not hide it.
 ANY = "any"
 #: A clause opening a bulleted list item («- …», «• …», «— …»).
-_BULLET = re.compile(r"\s*[-–—•·▪*]")
+_BULLET = patterns.compile(r"\s*[-–—•·▪*]")
 #: How far back a bulleted list may reach for its head, and how far a channel may follow
 #: the right it serves.
 LIST_REACH = 12

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 
+from policylint import patterns
 from policylint.model import Contact, Deadline, Document, Facts, Finding
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence
@@ -23,8 +24,8 @@ Fact = Deadline | Contact
 Key = tuple[Hashable, Hashable]
 Values = dict[Hashable, dict[Hashable, Fact]]
 
-_DIGITS = re.compile(r"\d+")
-_URL_HOST = re.compile(r"^(?:[a-z]+:/+)?(?:www\.)?([^/?#:]+)", re.IGNORECASE)
+_DIGITS = patterns.compile(r"\d+")
+_URL_HOST = patterns.compile(r"^(?:[a-z]+:/+)?(?:www\.)?([^/?#:]+)", re.IGNORECASE)
 
 #: The shorter version must have at least this share of the longer one's text: a short
 #: passage in another language (site chrome, a consent form) is not a translation.
@@ -188,7 +189,7 @@ def contacts(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
 MIN_NUMBERED = 3
 #: A list item «1) …», «- 2) …»: translators split and merge such enumerations, so their
 #: numbers are not compared (only clause numbers «3.», «3.4.», «3.4.1»).
-_LIST_ITEM = re.compile(r"\s*(?:[-–—•*]\s*)?\d+\)")
+_LIST_ITEM = patterns.compile(r"\s*(?:[-–—•*]\s*)?\d+\)")
 
 
 def _inline(number: str, text: str) -> bool:
