@@ -105,6 +105,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
         raise _usage_error(str(error)) from None
 
     resolve = functools.partial(prepare_one, catalog=linter.catalog, lang=config.lang, root=Path.cwd())
+    if not paths and sys.stdin.isatty():
+        raise _usage_error("no input: give files, folders, or - for standard input")
     results = list(lint_paths(linter, _expand(paths), jobs, resolve))
     selected_rules = [rule_id for rule_id in linter.catalog if config.is_selected(rule_id)]
     report = render(results, fmt, catalog=linter.catalog, lang=config.lang,
