@@ -113,16 +113,6 @@ class Slot:
     forms: frozenset[str] = frozenset()
     beginnings: tuple[str, ...] = ()
 
-    def accepts(self, word: str) -> bool:
-        if word in self.forms:
-            return True
-        for beginning in self.beginnings:
-            if word.startswith(beginning):
-                rest = word[len(beginning) :]
-                if not rest or rest.isalpha():
-                    return True
-        return False
-
 
 #: A phrase compiled to a sequence of (slot, gap before it): gap 0 means adjacent, N
 #: means up to N words between in the same sentence. The first gap is unused.
@@ -282,6 +272,27 @@ class Lexicon:
 
     slots: list[Slot]
     topics: dict[str, Topic]
+    #: Word form → ids of the slots listing it; beginning → ids of the slots with it.
+    by_form: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    by_beginning: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    #: Every head of every beginning, from the shortest beginning's length on.
+    heads: frozenset[str] = field(init=False, repr=False, compare=False)
+    shortest: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_form: dict[str, list[int]] = {}
+        by_beginning: dict[str, list[int]] = {}
+        for slot_id, slot in enumerate(self.slots):
+            for form in slot.forms:
+                by_form.setdefault(form, []).append(slot_id)
+            for beginning in slot.beginnings:
+                by_beginning.setdefault(beginning, []).append(slot_id)
+        self.by_form = {form: tuple(ids) for form, ids in by_form.items()}
+        self.by_beginning = {b: tuple(ids) for b, ids in by_beginning.items()}
+        self.shortest = min(map(len, by_beginning), default=0)
+        self.heads = frozenset(
+            b[:k] for b in by_beginning for k in range(self.shortest, len(b) + 1)
+        )
 
     def __contains__(self, name: object) -> bool:
         return name in self.topics
@@ -438,28 +449,29 @@ class _Words:
         self.index: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.index.setdefault(word, []).append(i)
-        self.vocabulary = sorted(self.index)
-        self._known = set(self.index)
-        self._candidates: dict[int, frozenset[int]] = {}
+        self._candidates: dict[int, frozenset[int]] | None = None
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.words[i])
 
-    def candidates(self, slot_id: int, slot: Slot) -> frozenset[int]:
-        """Positions of the words ``slot`` accepts (memoised per slot)."""
-        found = self._candidates.get(slot_id)
-        if found is None:
-            index = self.index
-            positions = [p for form in slot.forms & self._known for p in index[form]]
-            vocabulary = self.vocabulary
-            for beginning in slot.beginnings:
-                at = bisect.bisect_left(vocabulary, beginning)
-                while at < len(vocabulary) and vocabulary[at].startswith(beginning):
-                    if slot.accepts(vocabulary[at]):
-                        positions.extend(index[vocabulary[at]])
-                    at += 1
-            found = self._candidates[slot_id] = frozenset(positions)
-        return found
+    def _all_candidates(self, lexicon: Lexicon) -> dict[int, frozenset[int]]:
+        """Slot id → positions of the words the slot accepts, for every slot accepting
+        some word of the text (one pass over the distinct words)."""
+        by_form, by_beginning = lexicon.by_form, lexicon.by_beginning
+        heads, shortest = lexicon.heads, lexicon.shortest
+        positions: dict[int, list[int]] = {}
+        for word, at in self.index.items():
+            ids = set(by_form.get(word, ()))
+            for k in range(shortest, len(word) + 1):  # walk the heads the word begins with
+                head = word[:k]
+                if head not in heads:
+                    break
+                found = by_beginning.get(head)
+                if found and (k == len(word) or word[k:].isalpha()):
+                    ids.update(found)
+            for slot_id in ids:
+                positions.setdefault(slot_id, []).extend(at)
+        return {slot_id: frozenset(p) for slot_id, p in positions.items()}
 
     def _extend(self, options: list[frozenset[int]], gaps: list[int], k: int, i: int) -> int:
         """Match slots ``k + 1 …`` after word ``i``: the last word's index, or -1."""
@@ -479,6 +491,19 @@ class _Words:
         self, options: list[frozenset[int]], gaps: list[int], found: list[tuple[int, int]]
     ) -> None:
         """Append to ``found`` the spans of the phrase with these slot options."""
+        if not any(gaps[1:]):
+            # Adjacent words only: start from the rarest slot's candidates.
+            n, adjacent = len(options), self.adjacent
+            rarest = min(range(n), key=lambda k: len(options[k]))
+            for p in options[rarest]:
+                i = p - rarest
+                if (
+                    i >= 0
+                    and all(i + k in options[k] for k in range(n))
+                    and all(adjacent[i : i + n - 1])
+                ):
+                    found.append((self.starts[i], self.end(i + n - 1)))
+            return
         for i in sorted(options[0]):
             last = self._extend(options, gaps, 0, i)
             if last >= 0:
@@ -488,13 +513,13 @@ class _Words:
         """Matches ``(start, end)`` of ``topic``: the first of overlapping ones, the
         longest of those starting together."""
         found: list[tuple[int, int]] = []
-        known = self._candidates  # looked up here first: most slots recur across topics
+        known = self._candidates
+        if known is None:
+            known = self._candidates = self._all_candidates(lexicon)
         for sequence in topic.sequences:
             options: list[frozenset[int]] = []
             for slot_id, _ in sequence:
                 accepted = known.get(slot_id)
-                if accepted is None:
-                    accepted = self.candidates(slot_id, lexicon.slots[slot_id])
                 if not accepted:
                     break  # a word of the phrase is not in the text at all
                 options.append(accepted)

@@ -24,6 +24,10 @@ _TEMPLATE = patterns.compile(
     r"|(?<!\w)(?:X{4,}|Х{4,}|x{4,}|х{4,})(?!\w)"  # БИН XXXXXXXXXXXX
     r"|(?i:lorem ipsum)"
 )
+#: Every match of ``_TEMPLATE`` holds one of these or matches ``_LOREM``: clauses
+#: without them are not searched.
+_TEMPLATE_MARKS = ("{", "<%", "%(", "____", "XXXX", "ХХХХ", "xxxx", "хххх")
+_LOREM = patterns.compile(r"(?i:lorem ipsum)")
 #: A bracketed insertion note: «[ЗАПОЛНИТЕ]», «[юридический адрес Оператора]». A
 #: Markdown link «[text](#)» is not one.
 _BRACKETED = patterns.compile(r"\[([^\[\]\n]{2,60})\](?!\()")
@@ -56,7 +60,9 @@ def _is_key(word: str, whole_clause: bool) -> bool:
 
 def _placeholder_spans(text: str) -> list[tuple[int, int]]:
     """Spans of template leftovers in the text of one clause."""
-    spans = [m.span() for m in _TEMPLATE.finditer(text)]
+    spans = []
+    if any(mark in text for mark in _TEMPLATE_MARKS) or _LOREM.search(text):
+        spans = [m.span() for m in _TEMPLATE.finditer(text)]
     for m in _BRACKETED.finditer(text):
         note = m.group(1).strip()
         letters = sum(ch.isalpha() for ch in note)
