@@ -143,15 +143,24 @@ def _deadline_key(deadline: Fact) -> Key | None:
     return deadline.obligation, (deadline.amount, unit)
 
 
+def _compare_versions(
+    rule: Rule,
+    doc: Document,
+    items: Sequence[Fact],
+    key: Callable[[Fact], Key | None],
+    show: Callable[[Fact], str],
+) -> list[Finding]:
+    """One finding for the first fact that differs between the KK and RU versions."""
+    versions = _versions(doc)
+    found = _differences(doc, versions, items, key) if versions is not None else None
+    return [] if found is None else [_report(rule, doc, found, show)]
+
+
 def deadlines(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
     """BL001: the versions give different periods for the same obligation."""
-    versions = _versions(doc)
-    if versions is None:
-        return []
-    found = _differences(doc, versions, facts.deadlines, _deadline_key)
-    if found is None:
-        return []
-    return [_report(rule, doc, found, lambda d: excerpt(doc, d.span, 60))]
+    return _compare_versions(
+        rule, doc, facts.deadlines, _deadline_key, lambda d: excerpt(doc, d.span, 60)
+    )
 
 
 # ------------------------------------------------------------------------- BL002
@@ -174,13 +183,10 @@ def _contact_key(contact: Fact) -> Key | None:
 
 def contacts(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
     """BL002: the versions give different e-mails, phones, addresses or websites."""
-    versions = _versions(doc)
-    if versions is None:
-        return []
-    found = _differences(doc, versions, facts.contacts, _contact_key)
-    if found is None:
-        return []
-    return [_report(rule, doc, found, lambda c: c.value if isinstance(c, Contact) else "")]
+    return _compare_versions(
+        rule, doc, facts.contacts, _contact_key,
+        lambda c: c.value if isinstance(c, Contact) else "",
+    )
 
 
 # ------------------------------------------------------------------------- BL003
