@@ -8,7 +8,7 @@ import pytest
 from policylint.analyze import analyze
 from policylint.model import Document, Facts, Finding
 from policylint.pipeline import Linter
-from policylint.rules.checks import subject
+from policylint.rules.kinds import KINDS
 from tests.helpers import doc_from_text
 
 
@@ -21,9 +21,7 @@ def _run(linter: Linter, rule_id: str, text: str, doc: Document | None = None) -
     doc = doc or doc_from_text(text)
     facts: Facts = analyze(doc, linter.lexicon)
     rule = linter.catalog[rule_id]
-    module, _, function = rule.spec["check"].rpartition(".")
-    assert module == "subject"
-    return getattr(subject, function)(rule, doc, facts)
+    return KINDS[rule.kind](rule, doc, facts)
 
 
 SUBJECT_RIGHTS_RU = (

@@ -12,7 +12,9 @@ A rule's YAML names evidence with small mappings, for example::
 
 By default a topic counts only where it is stated positively (not negated) and outside
 definitions of terms: "2.8. Трансграничная передача — …" defines, it does not promise.
-``definitions: true`` includes definitions, ``negated: any`` includes both polarities.
+``definitions: true`` includes definitions, ``negated: any`` includes both polarities,
+``headings: false`` leaves out headings («Передача данных третьим лицам» names a section,
+it does not allow a transfer).
 """
 
 from __future__ import annotations
@@ -54,13 +56,15 @@ def collect(spec: dict[str, Any], doc: Document, facts: Facts) -> list[Evidence]
     if "topic" in spec:
         polarity = spec.get("negated", False)
         with_definitions = spec.get("definitions", False)
+        with_headings = spec.get("headings", True)
         found = []
         for match in facts.topics.get(spec["topic"], ()):
             if polarity == "only" and not match.negated:
                 continue
             if polarity is False and match.negated:
                 continue
-            if not with_definitions and doc.clauses[match.clause].definition:
+            clause = doc.clauses[match.clause]
+            if (not with_definitions and clause.definition) or (not with_headings and clause.heading):
                 continue
             found.append(Evidence(match.span, match.clause, match))
         return found

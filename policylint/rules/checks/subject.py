@@ -9,13 +9,11 @@ heading — and that marker is not the operator's («Оператор имеет
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from policylint import patterns
 from policylint.model import Document, Facts, Finding
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence, collect, list_intro
-from policylint.rules.kinds import document_start, finding_at, forbidden
+from policylint.rules.kinds import document_start, finding_at
 
 #: The core rights of Art. 24(1)(1)–(5): topic, and its name in RU / KK / EN.
 CORE_RIGHTS: dict[str, tuple[str, str, str]] = {
@@ -174,13 +172,3 @@ def withdrawal_restricted(rule: Rule, doc: Document, facts: Facts) -> list[Findi
         return []
     places.sort(key=lambda e: (e.span.start, e.span.end))
     return [finding_at(rule, doc, places)]
-
-
-def forbidden_outside_headings(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    """The ``forbidden`` kind, with headings left out: «Передача данных третьим лицам»
-    names a section, it does not allow a transfer (TP001)."""
-    topics = {
-        name: [m for m in matches if not doc.clauses[m.clause].heading]
-        for name, matches in facts.topics.items()
-    }
-    return forbidden(rule, doc, replace(facts, topics=topics))
