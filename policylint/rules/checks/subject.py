@@ -29,7 +29,6 @@ RIGHT_TOPICS = ("rt_info", "rt_change", "rt_block", "rt_destroy", "rt_protection
 #: данные … не являются необходимыми») must not hide it.
 ANY = "any"
 #: A clause opening a bulleted list item («- …», «• …», «— …»).
-_BULLET = patterns.compile(r"\s*[-–—•·▪*]")
 #: How far back a bulleted list may reach for its head, and how far a channel may follow
 #: the right it serves.
 LIST_REACH = 12
@@ -42,17 +41,12 @@ def _clauses_with(topic: str, doc: Document, facts: Facts, negated: bool | str =
     return {e.clause for e in collect({"topic": topic, "negated": negated}, doc, facts)}
 
 
-def _is_bulleted(doc: Document, index: int) -> bool:
-    clause = doc.clauses[index]
-    return clause.list_item or _BULLET.match(doc.clause_text(clause)) is not None
-
-
 def _bullet_head(doc: Document, index: int) -> int | None:
     """The clause before a run of bulleted items that holds clause ``index``."""
-    if not _is_bulleted(doc, index):
+    if not doc.clauses[index].list_item:
         return None
     for back in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
-        if not _is_bulleted(doc, back):
+        if not doc.clauses[back].list_item:
             return back
     return None
 
