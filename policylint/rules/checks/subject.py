@@ -9,7 +9,6 @@ heading — and that marker is not the operator's («Оператор имеет
 
 from __future__ import annotations
 
-from policylint import patterns
 from policylint.model import Document, Facts, Finding
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence, collect, list_intro
