@@ -22,13 +22,19 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
-#: File suffixes picked up when a folder is given.
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+#: Folders never searched: dependencies, build output, caches, virtual environments.
+SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "vendor", "bower_components", "__pycache__", "venv", "env", "dist",
+     "build", "out", "coverage", "site-packages", "target"}
+)
 
 
 def _expand(paths: tuple[str, ...]) -> list[str]:
-    """Files to lint: folders are searched recursively for policy files; missing
+    """Files to lint: folders are searched recursively for files of every format
+    policylint reads (hidden folders, dependencies and build output left out); missing
     paths are kept so that they are reported as unreadable."""
+    from policylint.ingest import READERS, suffix_of
+
     found: list[str] = []
     for raw in paths or ("-",):
         path = Path(raw)
@@ -36,8 +42,12 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
             found.extend(
                 str(p)
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file() and suffix_of(p.name) in READERS
+                and not any(
+                    part.startswith(".") or part in SKIPPED_FOLDERS
+                    for part in p.relative_to(path).parts[:-1]
+                )
+                and not p.name.startswith(".")
             )
         else:
             found.append(raw)
@@ -80,14 +90,21 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1.  [default: error]")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Configuration file (default: nearest .policylint.toml or pyproject.toml).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
+              help="Record the current findings as the baseline in FILE (exit 0).")
 @click.option("--statistics", is_flag=True, help="Counts per rule instead of findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers.  [default: CPU count]")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
           select: str | None, ignore: str | None, extend_select: str | None,
-          fail_on: str | None, config_file: str | None, statistics: bool,
-          jobs: int | None) -> None:
-    """Lint policy files, folders (recursively) or standard input (-)."""
+          fail_on: str | None, config_file: str | None, baseline_file: str | None,
+          write_baseline_file: str | None, statistics: bool, jobs: int | None) -> None:
+    """Lint policy files, folders (recursively) or standard input (-): plain text,
+    DOCX, PDF, HTML and templates, Markdown, JS/TS/JSX, Vue, Svelte, i18n JSON/YAML/PO,
+    Python, PHP, Kotlin and SQL sources."""
     from policylint.analyze.lexicon import LexiconError
+    from policylint.baseline import BaselineError, load_baseline, subtract_baseline, write_baseline
     from policylint.config import ConfigError, load_config
     from policylint.pipeline import Linter, lint_paths
     from policylint.report import STATISTICS_FORMATS, render
@@ -101,13 +118,20 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
             select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, lang=lang
         )
         linter = Linter.load(config.extend_rules, config.is_selected, config.operator)
-    except (ConfigError, RuleError, LexiconError) as error:
+        baseline = load_baseline(Path(baseline_file)) if baseline_file else None
+    except (ConfigError, RuleError, LexiconError, BaselineError) as error:
         raise _usage_error(str(error)) from None
 
     resolve = functools.partial(prepare_one, catalog=linter.catalog, lang=config.lang, root=Path.cwd())
     if not paths and sys.stdin.isatty():
         raise _usage_error("no input: give files, folders, or - for standard input")
     results = list(lint_paths(linter, _expand(paths), jobs, resolve))
+    if write_baseline_file:
+        count = write_baseline(Path(write_baseline_file), results)
+        click.echo(f"policylint: {count} findings recorded in {write_baseline_file}", err=True)
+        raise click.exceptions.Exit(EXIT_INPUT if any(r.error for r in results) else EXIT_OK)
+    if baseline is not None:
+        results = subtract_baseline(results, baseline)
     selected_rules = [rule_id for rule_id in linter.catalog if config.is_selected(rule_id)]
     report = render(results, fmt, catalog=linter.catalog, lang=config.lang,
                     statistics=statistics, root=Path.cwd(),

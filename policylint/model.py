@@ -38,7 +38,8 @@ class Location(NamedTuple):
 
 class InputError(Exception):
     """An input that cannot be linted. ``code`` is one of: ``not_found``, ``unreadable``,
-    ``binary``, ``empty``, ``encoding``, ``not_policy``, ``too_large``, ``unsupported``,
+    ``binary``, ``empty``, ``encoding``, ``not_policy``, ``no_text`` (a PDF without a
+    text layer, a DOCX without paragraphs), ``too_large``, ``unsupported``,
     ``internal`` (a bug in policylint met on this input; the batch goes on)."""
 
     def __init__(self, path: str, code: str, message: str):
@@ -73,6 +74,11 @@ class SourceText:
     #: noun used in labels ("page", "paragraph").
     page_starts: Sequence[int] | None = None
     page_noun: str = "page"
+    #: "document" (a policy file: text, DOCX, PDF) or "source" (a file of a website's
+    #: code or markup, which may hold no policy at all and is then skipped).
+    kind: str = "document"
+    #: Spans of ``text`` holding values a website fills in at run time («{company}»).
+    placeholders: Sequence[tuple[int, int]] = ()
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def locate(self, offset: int) -> Location:
@@ -81,10 +87,17 @@ class SourceText:
         if self.page_starts is not None:
             page = bisect.bisect_right(self.page_starts, offset)
             return Location(max(page, 1), 1, f"{self.page_noun} {max(page, 1)}")
-        original = self.text if self.original is None else self.original
-        if self.origin is not None:
-            offset = self.origin[offset]
+        return self.locate_original(self.origin[offset] if self.origin is not None else offset)
+
+    @property
+    def file_text(self) -> str:
+        """The text of the original file (the extracted text when nothing was extracted)."""
+        return self.text if self.original is None else self.original
+
+    def locate_original(self, offset: int) -> Location:
+        """Line and column of ``offset`` in the original file's text."""
         if self._line_starts is None:
+            original = self.file_text
             starts = [0]
             find = original.find
             pos = find("\n")
@@ -173,6 +186,18 @@ class Document:
         ):
             return self.clauses[i]
         return None
+
+    def runtime_placeholders(self) -> list[Span]:
+        """Normalised spans of the values the website fills in at run time
+        (``SourceText.placeholders``: «{company}» from ``${company}``)."""
+        to_source = self.norm.to_source
+        spans = []
+        for start, end in self.source.placeholders:
+            a = bisect.bisect_left(to_source, start)
+            b = bisect.bisect_left(to_source, end, a)
+            if a < b:
+                spans.append(Span(a, b))
+        return spans
 
     def locate(self, offset: int) -> Location:
         """Line/column in the original file of normalised ``offset``."""
@@ -353,6 +378,9 @@ class Finding:
     related: list[Span] = field(default_factory=list)
     params: dict[str, str] = field(default_factory=dict)
     fix: str | None = None
+    #: ``(start, end)`` offsets in the original file, for a finding about something
+    #: that is not part of the policy text (an inline suppression comment).
+    file_span: tuple[int, int] | None = None
 
 
 @dataclass

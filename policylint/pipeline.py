@@ -21,6 +21,10 @@ from policylint.normalize import normalize
 from policylint.rules.catalog import Rule, load_catalog
 from policylint.rules.engine import run_rules
 from policylint.segment import segment
+from policylint.suppress import apply_suppressions
+
+#: Why a file of website code was not linted (``skipped`` in the JSON report).
+NO_POLICY_TEXT = "no policy text"
 
 
 def build_document(source: SourceText) -> Document:
@@ -58,16 +62,23 @@ class Linter:
         return linter
 
     def lint_source(self, source: SourceText, require_policy: bool = True) -> FileResult:
-        """Findings for one ingested source; ``not_policy`` error for unrelated text."""
+        """Findings for one ingested source. A file of website code without policy
+        prose is skipped; a document (text, DOCX, PDF) that is no policy is an error."""
+        if source.kind == "source" and not source.text.strip():
+            return FileResult(source.path, skipped=NO_POLICY_TEXT)
         doc = build_document(source)
         if require_policy and not looks_like_policy(doc):
+            if source.kind == "source":
+                return FileResult(source.path, skipped=NO_POLICY_TEXT)
             error = InputError(source.path, "not_policy", "no privacy-policy text found")
             return FileResult(source.path, error=error)
         facts = analyze(doc, self.lexicon)
         facts.expected_operator = self.expected_operator
-        findings = run_rules(
-            doc, facts, self.catalog.values(), lambda rule_id: self.selected(rule_id, source.path)
-        )
+        def selected(rule_id: str) -> bool:
+            return self.selected(rule_id, source.path)
+
+        findings = run_rules(doc, facts, self.catalog.values(), selected)
+        findings = apply_suppressions(doc, findings, selected, list(self.catalog))
         return FileResult(source.path, doc, findings, jurisdiction=facts.jurisdiction)
 
     def lint_path(self, path: str) -> FileResult:

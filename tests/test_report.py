@@ -16,7 +16,7 @@ from policylint.model import Document, FileResult, Finding, InputError, Span
 from policylint.report import FORMATS, render
 from policylint.report.common import Summary, excerpt, summary_line
 from policylint.report.github import escape_data, escape_property
-from policylint.report.sarif import fingerprint
+from policylint.report.common import fingerprint
 from policylint.rules.catalog import Rule
 from tests.helpers import doc_from_text
 

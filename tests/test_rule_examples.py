@@ -1,5 +1,6 @@
 """Every rule's own examples (LanguageTool style): each failing example makes the rule
-fire, each passing example keeps it silent. The rule runs alone on the example."""
+fire, each passing example keeps it silent. The rule runs alone on the example, or with
+the rules its ``with`` names (the PL rules judge other rules' suppressions)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from policylint.rules.catalog import load_catalog
 
 CATALOG = load_catalog()
 CASES = [
-    pytest.param(rule.id, outcome, example["lang"], example["text"],
+    pytest.param(rule.id, outcome, example["lang"], example["text"], example.get("with", []),
                  id=f"{rule.id}-{outcome}-{example['lang']}-{n}")
     for rule in CATALOG.values()
     for outcome in ("fail", "pass")
@@ -24,9 +25,12 @@ def linter() -> Linter:
     return Linter.load()
 
 
-@pytest.mark.parametrize("rule_id, outcome, lang, text", CASES)
-def test_example(linter: Linter, rule_id: str, outcome: str, lang: str, text: str) -> None:
-    result = Linter(linter.catalog, linter.lexicon, lambda rid, path: rid == rule_id).lint_source(
+@pytest.mark.parametrize("rule_id, outcome, lang, text, companions", CASES)
+def test_example(
+    linter: Linter, rule_id: str, outcome: str, lang: str, text: str, companions: list[str]
+) -> None:
+    running = {rule_id, *companions}
+    result = Linter(linter.catalog, linter.lexicon, lambda rid, path: rid in running).lint_source(
         SourceText("<example>", text), require_policy=False
     )
     fired = [f.rule for f in result.findings]

@@ -1,17 +1,26 @@
 """Ingest: read one input (a file path or ``"-"`` for standard input) into a ``SourceText``.
 
-Readers are chosen by file suffix; plain text and Markdown are read by ``text.read_text``,
-and so is any suffix without a reader of its own. Every problem with the input becomes an
-``InputError`` with a one-line message, never a traceback.
+Readers are chosen by file suffix and imported only when a file of their kind comes
+(the parsers of website formats are not loaded to lint a ``.txt``):
+
+- ``text``     plain text, in any of the encodings policies come in;
+- ``markup``   HTML and templates (Blade, Jinja/Django, Twig), Vue and Svelte components;
+- ``markdown`` Markdown and MDX;
+- ``code``     string literals and JSX text of JS/TS, Python, PHP, Kotlin, SQL;
+- ``data``     i18n dictionaries: JSON, YAML, gettext PO;
+- ``office``   DOCX and PDF.
+
+Any suffix without a reader is read as plain text. Every problem with the input becomes
+an ``InputError`` with a one-line message, never a traceback.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable
 
-from policylint.ingest.text import read_text
 from policylint.model import InputError, SourceText
 
 #: Inputs larger than this are refused (``too_large``).
@@ -19,8 +28,53 @@ MAX_BYTES = 20 * 1024 * 1024
 
 Reader = Callable[[str, bytes], SourceText]
 
-#: Reader per lower-case file suffix; unknown suffixes are read as plain text.
-READERS: dict[str, Reader] = {".txt": read_text, ".text": read_text, ".md": read_text}
+#: Reader ("module:function" in this package) per lower-case file suffix; longer
+#: suffixes first wins (``.blade.php`` is a template, ``.php`` code).
+READERS: dict[str, str] = {
+    **dict.fromkeys((".txt", ".text"), "text:read_text"),
+    **dict.fromkeys(
+        (".html", ".htm", ".xhtml", ".blade.php", ".jinja", ".jinja2", ".j2", ".twig",
+         ".njk", ".liquid", ".hbs", ".erb", ".ejs"),
+        "markup:read_html",
+    ),
+    ".vue": "markup:read_vue",
+    ".svelte": "markup:read_svelte",
+    ".astro": "markup:read_svelte",
+    **dict.fromkeys((".md", ".markdown", ".mdx"), "markdown:read_markdown"),
+    **dict.fromkeys((".js", ".jsx", ".mjs", ".cjs"), "code:read_javascript"),
+    ".ts": "code:read_typescript",
+    ".tsx": "code:read_tsx",
+    ".py": "code:read_python",
+    ".php": "code:read_php",
+    **dict.fromkeys((".kt", ".kts"), "code:read_kotlin"),
+    ".sql": "code:read_sql",
+    ".json": "data:read_json",
+    **dict.fromkeys((".yaml", ".yml"), "data:read_yaml"),
+    **dict.fromkeys((".po", ".pot"), "data:read_po"),
+    ".docx": "office:read_docx",
+    ".pdf": "office:read_pdf",
+}
+_DEFAULT_READER = "text:read_text"
+#: Suffixes read by a reader of website code and markup: such a file may hold no policy
+#: (it is then skipped, not an error).
+SOURCE_SUFFIXES = frozenset(
+    suffix for suffix, reader in READERS.items() if reader.split(":")[0] in ("markup", "markdown", "code", "data")
+)
+
+
+def suffix_of(path: str) -> str:
+    """The suffix that picks the reader: ``.blade.php`` before ``.php``."""
+    name = os.path.basename(path).lower()
+    second = os.path.splitext(os.path.splitext(name)[0])[1]
+    if second and second + os.path.splitext(name)[1] in READERS:
+        return second + os.path.splitext(name)[1]
+    return os.path.splitext(name)[1]
+
+
+def reader_for(path: str) -> Reader:
+    """The reader function for ``path`` (imported on first use)."""
+    module, function = READERS.get(suffix_of(path), _DEFAULT_READER).split(":")
+    return getattr(importlib.import_module(f"policylint.ingest.{module}"), function)
 
 
 def _too_large(path: str, size: int) -> InputError:
@@ -57,7 +111,9 @@ def read_source(path: str, data: bytes | None = None) -> SourceText:
         data = _read_bytes(path)
     if len(data) > MAX_BYTES:
         raise _too_large(path, len(data))
+    suffix = suffix_of(path)
     if not data:
+        if suffix in SOURCE_SUFFIXES:  # an empty component or dictionary: nothing to lint
+            return SourceText(path, "", kind="source")
         raise InputError(path, "empty", "the file is empty")
-    suffix = os.path.splitext(path)[1].lower()
-    return READERS.get(suffix, read_text)(path, data)
+    return reader_for(path)(path, data)

@@ -135,12 +135,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return _detect_cyrillic(data, path, bad_utf8)
 
 
+def decode_source(data: bytes, path: str) -> tuple[str, str]:
+    """``(text, encoding)`` of a text-based file (plain text, markup, code) with lone
+    carriage returns made line feeds — same length, so offsets stay true."""
+    text, encoding = decode(data, path)
+    return _LONE_CR.sub("\n", text), encoding
+
+
 def read_text(path: str, data: bytes) -> SourceText:
     """A plain-text (or Markdown) input as ``SourceText``. Offsets stay true to the file:
     ``\\r\\n`` is kept (normalise maps it to ``\\n``), and a lone ``\\r`` becomes ``\\n`` —
     same length — so that ``SourceText.locate`` counts its lines."""
-    text, encoding = decode(data, path)
-    text = _LONE_CR.sub("\n", text)
+    text, encoding = decode_source(data, path)
     if _control_share(text) > _CONTROL_SHARE:
         raise InputError(path, "binary", "binary file (control characters), not text")
     if not text.strip():

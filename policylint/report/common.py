@@ -7,6 +7,7 @@ so that the format modules only lay text out. Only the standard library is used 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ STATISTICS_FORMATS = ("text", "json", "jsonl", "markdown")
 EXCERPT_WIDTH = 240
 
 _WHITESPACE = patterns.compile(r"\s+")
+_NON_WORD = patterns.compile(r"[\W_]+")
 #: How far a trimmed excerpt edge may move to land on a word boundary.
 _WORD_SLACK = 20
 
@@ -45,6 +47,9 @@ class Place:
     column: int
     excerpt: str
     label: str | None = None
+    #: Offset of the place in the file's prose (``SourceText.text``): where an HTML
+    #: report highlights it.
+    offset: int = 0
 
 
 @dataclass
@@ -61,6 +66,8 @@ class Item:
     end_line: int
     end_column: int
     related: list[Place] = field(default_factory=list)
+    #: End offset in the file's prose (see ``Place.offset``).
+    end_offset: int = 0
 
 
 @dataclass
@@ -280,7 +287,14 @@ def _place(doc: Document | None, offset: int, span: Span) -> Place:
     if doc is None:
         return Place(1, 1, "")
     where: Location = doc.locate(offset)
-    return Place(where.line, where.column, excerpt(doc, span), where.label)
+    return Place(where.line, where.column, excerpt(doc, span), where.label, doc.norm.source_offset(offset))
+
+
+def _file_place(doc: Document, span: tuple[int, int]) -> Place:
+    """A place given by offsets in the original file (an inline comment)."""
+    where = doc.source.locate_original(span[0])
+    text = doc.source.file_text[span[0] : span[1]]
+    return Place(where.line, where.column, _WHITESPACE.sub(" ", text).strip(), None, 0)
 
 
 def _rule_text(
@@ -300,6 +314,9 @@ def prepare(
         for finding in result.findings:
             rule = catalog.get(finding.rule)
             end = doc.locate(finding.span.end) if doc is not None else Location(1, 1)
+            start = _place(doc, finding.span.start, finding.span)
+            if finding.file_span is not None and doc is not None:
+                start, end = _file_place(doc, finding.file_span), doc.source.locate_original(finding.file_span[1])
             items.append(
                 Item(
                     rule=finding.rule,
@@ -308,10 +325,11 @@ def prepare(
                     message=_rule_text(rule, "message", lang, finding.params) or finding.rule,
                     law=_rule_text(rule, "law", lang),
                     fix=finding.fix or _rule_text(rule, "fix", lang) or None,
-                    start=_place(doc, finding.span.start, finding.span),
+                    start=start,
                     end_line=end.line,
                     end_column=end.column,
                     related=[_place(doc, span.start, span) for span in finding.related],
+                    end_offset=doc.norm.source_offset(finding.span.end) if doc is not None else 0,
                 )
             )
         items.sort(key=lambda item: (item.start.line, item.start.column, item.rule))
@@ -333,6 +351,14 @@ def prepare_one(
 ) -> FileView:
     """One result resolved for output (what batch workers send back)."""
     return prepare([result], catalog, lang, root)[0]
+
+
+def fingerprint(rule: str, excerpt: str) -> str:
+    """Hash of the rule id and the excerpt with case, punctuation and spacing ignored:
+    the same for the same clause wherever it moves in the file (SARIF
+    ``partialFingerprints``, baselines, audit history)."""
+    normalised = " ".join(_NON_WORD.sub(" ", excerpt.casefold()).split())
+    return hashlib.sha256(f"{rule}\0{normalised}".encode()).hexdigest()[:32]
 
 
 def file_details(view: FileView, lang: str) -> list[str]:

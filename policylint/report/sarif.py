@@ -3,14 +3,13 @@ with stable ``partialFingerprints``; unreadable inputs as tool notifications).""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from policylint import __version__, patterns
-from policylint.report.common import FileView, Item, Place, Report, label
+from policylint import __version__
+from policylint.report.common import FileView, Item, Place, Report, fingerprint, label
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/policylint/"
@@ -21,7 +20,6 @@ SRCROOT = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 #: GitHub code scanning's ``problem.severity`` values.
 _PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
-_NON_WORD = patterns.compile(r"[\W_]+")
 
 
 def _artifact(path: str, root: Path | None) -> dict[str, str]:
@@ -48,13 +46,6 @@ def _region(
     if place.label is not None:
         region["properties"] = {"location": place.label}
     return region
-
-
-def fingerprint(rule: str, excerpt: str) -> str:
-    """Hash of the rule id and the excerpt with case, punctuation and spacing ignored:
-    the same for the same clause wherever it moves in the file."""
-    normalised = " ".join(_NON_WORD.sub(" ", excerpt.casefold()).split())
-    return hashlib.sha256(f"{rule}\0{normalised}".encode()).hexdigest()[:32]
 
 
 def _rule_descriptor(rule_id: str, severity: str, report: Report) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def run_rules(
     """
     foreign = facts.jurisdiction != "KZ"
     by_rule: dict[str, list[Finding]] = {}
-    active = [r for r in rules if selected(r.id)]
+    active = [r for r in rules if selected(r.id) and r.kind in KINDS]
     for rule in active:
         if foreign and rule.group not in FOREIGN_JURISDICTION_GROUPS:
             continue

@@ -85,9 +85,21 @@ def _placeholders(doc: Document) -> list[Evidence]:
 
 
 def placeholders(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
-    """DOC001: unrendered template placeholders, blanks or i18n keys in the text."""
-    found = _placeholders(doc)
-    return [finding_at(rule, doc, found)] if found else []
+    """DOC001: unrendered template placeholders, blanks or i18n keys in the text. In a
+    website's source code, values the site fills in at run time («{company}» from
+    ``${company}``) are not leftovers: they are reported once, as unresolved (info),
+    because the rules cannot see what the page will show there."""
+    runtime = doc.runtime_placeholders()
+    inside = lambda e: any(r.start <= e.span.start < r.end for r in runtime)  # noqa: E731
+    found = [e for e in _placeholders(doc) if not inside(e)]
+    findings = [finding_at(rule, doc, found)] if found else []
+    if runtime:
+        places = [Evidence(span, getattr(doc.clause_at(span.start), "index", 0)) for span in runtime]
+        names = ", ".join(dict.fromkeys(doc.text[s.start : s.end] for s in runtime[:5]))
+        finding = finding_at(rule, doc, places, {"variant": "runtime", "found": names})
+        finding.severity = "info"
+        findings.append(finding)
+    return findings
 
 
 # ------------------------------------------------------------------------- DOC002
