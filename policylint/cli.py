@@ -22,33 +22,16 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
-#: Folders never searched: dependencies, build output, caches, virtual environments.
-SKIPPED_FOLDERS = frozenset(
-    {"node_modules", "vendor", "bower_components", "__pycache__", "venv", "env", "dist",
-     "build", "out", "coverage", "site-packages", "target"}
-)
-
-
 def _expand(paths: tuple[str, ...]) -> list[str]:
     """Files to lint: folders are searched recursively for files of every format
-    policylint reads (hidden folders, dependencies and build output left out); missing
-    paths are kept so that they are reported as unreadable."""
-    from policylint.ingest import READERS, suffix_of
+    policylint reads; missing paths are kept so that they are reported as unreadable."""
+    from policylint.ingest import find_files
 
     found: list[str] = []
     for raw in paths or ("-",):
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            found.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and suffix_of(p.name) in READERS
-                and not any(
-                    part.startswith(".") or part in SKIPPED_FOLDERS
-                    for part in p.relative_to(path).parts[:-1]
-                )
-                and not p.name.startswith(".")
-            )
+            found.extend(str(p) for p in find_files(path))
         else:
             found.append(raw)
     return found
@@ -141,6 +124,89 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     else:
         sys.stdout.write(report)
     raise click.exceptions.Exit(_exit_code(results, config.fail_on))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for index.html, docs/, findings.csv, results.jsonl, summary.json.")
+@click.option("--db", "db_file", type=click.Path(dir_okay=False),
+              help="History database.  [default: policylint-history.sqlite beside --out]")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers.  [default: CPU count]")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --executor dask.")
+@click.option("--resume", is_flag=True, help="Go on with an interrupted audit in the same --out.")
+@click.option("--lang", type=click.Choice(["ru", "kk", "en"]), help="Language of messages and reports.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Configuration file (default: nearest .policylint.toml or pyproject.toml).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True,
+              help="Seconds allowed for fetching one URL.")
+@click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Requests at a time to one host.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+def audit(sources: tuple[str, ...], out_dir: str, db_file: str | None, jobs: int | None,
+          executor: str, scheduler: str | None, resume: bool, lang: str | None,
+          config_file: str | None, timeout: float, per_host: int, quiet: bool) -> None:
+    """Audit many policies — folders, globs, files, URLs, @list.txt — into a report
+    folder, with the history of earlier audits (what is new, fixed, unchanged)."""
+    from policylint.audit.run import Settings, default_db, default_jobs, now_iso, run_audit
+    from policylint.audit.site import write_reports
+    from policylint.audit.sources import SourceError, expand_sources
+    from policylint.config import ConfigError, load_config
+
+    if executor == "dask" and not scheduler:
+        raise _usage_error("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    try:
+        config = load_config(Path(config_file) if config_file else None, Path.cwd()).merged(lang=lang)
+        inputs = expand_sources(list(sources))
+    except (ConfigError, SourceError) as error:
+        raise _usage_error(str(error)) from None
+    if not inputs:
+        raise _usage_error("no inputs: the sources name no files or URLs")
+    out = Path(out_dir)
+    settings = Settings(config.lang, config_file, str(Path.cwd()))
+    started_at = now_iso()
+    outcome = run_audit(
+        inputs, out, Path(db_file) if db_file else default_db(out), jobs=jobs or default_jobs(),
+        settings=settings, executor=executor, scheduler=scheduler, resume=resume,
+        progress=not quiet, fetcher_options={"timeout": timeout, "per_host": per_host},
+    )
+    if outcome.interrupted:
+        click.echo(f"policylint: interrupted; {len(outcome.records)} of {len(inputs)} inputs are in "
+                   f"{out / 'results.jsonl'} — run again with --resume to go on", err=True)
+        raise click.exceptions.Exit(130)
+    run = {"started_at": started_at, "finished_at": now_iso(), "tool_version": __version__,
+           "sources": len(inputs), "jobs": jobs or default_jobs(), "executor": executor,
+           "previous_run_started_at": outcome.previous_started_at}
+    write_reports(out, outcome.records, changes=outcome.changes or None, run=run, lang=config.lang)
+    click.echo(_audit_summary(outcome, out), err=True)
+    raise click.exceptions.Exit(EXIT_INPUT if any(r["status"] == "error" for r in outcome.records) else EXIT_OK)
+
+
+def _audit_summary(outcome, out: Path) -> str:
+    """Two lines for the terminal: what the audit found and what changed."""
+    records = outcome.records
+    status = {k: sum(r["status"] == k for r in records) for k in ("ok", "skipped", "error")}
+    findings = sum(len(r["findings"]) for r in records)
+    rate = len(records) / outcome.elapsed if outcome.elapsed else 0.0
+    lines = [f"policylint: {len(records)} inputs ({status['ok']} linted, {status['skipped']} skipped, "
+             f"{status['error']} unreadable), {findings} findings, {rate:.1f} docs/s"]
+    changes = list((outcome.changes or {}).values())
+    if changes and any(_state(c) != "first_run" for c in changes):
+        new = sum(len(_field(c, "new")) for c in changes)
+        fixed = sum(len(_field(c, "fixed")) for c in changes)
+        changed = sum(_state(c) in ("changed", "new_source") for c in changes)
+        lines.append(f"since the last run: {new} new, {fixed} fixed findings; {changed} inputs changed")
+    lines.append(f"report: {out / 'index.html'}")
+    return "\n".join(lines)
+
+
+def _field(change, name: str):
+    return change[name] if isinstance(change, dict) else getattr(change, name)
+
+
+def _state(change) -> str:
+    return _field(change, "state")
 
 
 @main.command()

@@ -81,11 +81,12 @@ class Linter:
         findings = apply_suppressions(doc, findings, selected, list(self.catalog))
         return FileResult(source.path, doc, findings, jurisdiction=facts.jurisdiction)
 
-    def lint_path(self, path: str) -> FileResult:
-        """Read and lint one file (``"-"`` is standard input); input problems become
-        an error result instead of an exception."""
+    def lint_path(self, path: str, data: bytes | None = None, suffix: str | None = None) -> FileResult:
+        """Read and lint one file (``"-"`` is standard input), or ``data`` read from it
+        (``suffix`` picks the reader for a URL); input problems become an error result
+        instead of an exception."""
         try:
-            return self.lint_source(read_source(path))
+            return self.lint_source(read_source(path, data, suffix))
         except InputError as error:
             return FileResult(path, error=error)
         except Exception as exc:  # a bug must not stop or lose the rest of a batch

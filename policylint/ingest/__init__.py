@@ -8,7 +8,8 @@ Readers are chosen by file suffix and imported only when a file of their kind co
 - ``markdown`` Markdown and MDX;
 - ``code``     string literals and JSX text of JS/TS, Python, PHP, Kotlin, SQL;
 - ``data``     i18n dictionaries: JSON, YAML, gettext PO;
-- ``office``   DOCX and PDF.
+- ``word``     DOCX;
+- ``pdf``      PDF.
 
 Any suffix without a reader is read as plain text. Every problem with the input becomes
 an ``InputError`` with a one-line message, never a traceback.
@@ -20,6 +21,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from policylint.model import InputError, SourceText
 
@@ -51,8 +53,8 @@ READERS: dict[str, str] = {
     ".json": "data:read_json",
     **dict.fromkeys((".yaml", ".yml"), "data:read_yaml"),
     **dict.fromkeys((".po", ".pot"), "data:read_po"),
-    ".docx": "office:read_docx",
-    ".pdf": "office:read_pdf",
+    ".docx": "word:read_docx",
+    ".pdf": "pdf:read_pdf",
 }
 _DEFAULT_READER = "text:read_text"
 #: Suffixes read by a reader of website code and markup: such a file may hold no policy
@@ -71,9 +73,32 @@ def suffix_of(path: str) -> str:
     return os.path.splitext(name)[1]
 
 
-def reader_for(path: str) -> Reader:
-    """The reader function for ``path`` (imported on first use)."""
-    module, function = READERS.get(suffix_of(path), _DEFAULT_READER).split(":")
+#: Folders never searched: dependencies, build output, caches, virtual environments.
+SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "vendor", "bower_components", "__pycache__", "venv", "env", "dist",
+     "build", "out", "coverage", "site-packages", "target"}
+)
+
+
+def find_files(folder: Path) -> list[Path]:
+    """Files under ``folder`` of a format policylint reads, sorted; hidden files and
+    folders, dependencies and build output are left out."""
+    return [
+        path
+        for path in sorted(folder.rglob("*"))
+        if suffix_of(path.name) in READERS
+        and not any(
+            part.startswith(".") or part in SKIPPED_FOLDERS
+            for part in path.relative_to(folder).parts[:-1]
+        )
+        and not path.name.startswith(".")
+        and path.is_file()
+    ]
+
+
+def reader_for(suffix: str) -> Reader:
+    """The reader function for files with ``suffix`` (imported on first use)."""
+    module, function = READERS.get(suffix, _DEFAULT_READER).split(":")
     return getattr(importlib.import_module(f"policylint.ingest.{module}"), function)
 
 
@@ -81,7 +106,7 @@ def _too_large(path: str, size: int) -> InputError:
     return InputError(path, "too_large", f"{size / 1024 / 1024:.1f} MB is over the 20 MB limit")
 
 
-def _read_bytes(path: str) -> bytes:
+def read_bytes(path: str) -> bytes:
     """The raw bytes of ``path`` (standard input for ``"-"``), at most ``MAX_BYTES + 1``."""
     try:
         if path == "-":
@@ -105,15 +130,16 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(path, "unreadable", f"cannot read: {reason}") from None
 
 
-def read_source(path: str, data: bytes | None = None) -> SourceText:
-    """Read ``path`` (or decode ``data`` already read from it) into a ``SourceText``."""
+def read_source(path: str, data: bytes | None = None, suffix: str | None = None) -> SourceText:
+    """Read ``path`` (or decode ``data`` already read from it) into a ``SourceText``;
+    ``suffix`` picks the reader when the path has no telling one (a fetched URL)."""
     if data is None:
-        data = _read_bytes(path)
+        data = read_bytes(path)
     if len(data) > MAX_BYTES:
         raise _too_large(path, len(data))
-    suffix = suffix_of(path)
+    suffix = suffix or suffix_of(path)
     if not data:
         if suffix in SOURCE_SUFFIXES:  # an empty component or dictionary: nothing to lint
             return SourceText(path, "", kind="source")
         raise InputError(path, "empty", "the file is empty")
-    return reader_for(path)(path, data)
+    return reader_for(suffix)(path, data)

@@ -88,6 +88,9 @@ LANGUAGE_KEYS = {
 }
 #: The order language versions are laid out in.
 _VERSION_ORDER = {None: 0, "kk": 1, "ru": 2, "en": 3}
+#: Switches between Kazakh and Russian per kk/ru paragraph from which paragraphs
+#: without language keys are taken to alternate (``ProseBuilder.build``).
+_SWITCHES_PER_PARAGRAPH = 0.25
 
 _SPACE_RUN = patterns.compile(r"\s+")
 _LINE_BREAK_RUN = patterns.compile(r"[ \t\f\v\u00a0]*\n[\s]*")
@@ -212,10 +215,19 @@ class ProseBuilder:
         return any(not p.blank for p in self._paragraphs)
 
     def build(self, kind: str = "source") -> SourceText:
-        """The collected prose; language versions laid out one after the other."""
+        """The collected prose; language versions laid out one after the other.
+
+        Paragraphs under language keys are ordered kk, ru, en (unkeyed ones first). In
+        a file with no key at all whose paragraphs keep switching between Kazakh and
+        Russian (a string per language picked by ``lang === 'kk' ? … : …``), paragraphs
+        are ordered the same way by their detected language, so that the segmenter sees
+        one version per language. A file in one language, or with one block per
+        language, is left as it is."""
         paragraphs = [p for p in self._paragraphs if not p.blank]
         if any(p.lang for p in paragraphs):
             paragraphs.sort(key=lambda p: _VERSION_ORDER.get(p.lang, 4))
+        else:
+            paragraphs = self._by_detected_language(paragraphs)
         chunks: list[str] = []
         runs: list[tuple[int, int, int]] = []
         placeholders: list[tuple[int, int]] = []
@@ -238,6 +250,25 @@ class ProseBuilder:
             self.path, text, self.encoding, original=self.original, origin=origin,
             kind=kind, placeholders=placeholders,
         )
+
+    @staticmethod
+    def _by_detected_language(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+        """Paragraphs ordered by their detected language if Kazakh and Russian ones
+        alternate: at least two switches, and a switch per four kk/ru paragraphs (one
+        misread heading in a Kazakh text makes two switches, not an alternation). A
+        paragraph without letters stays with the one before it."""
+        from policylint.segment import clause_language  # the segmenter's own test
+
+        languages: list[str | None] = []
+        for paragraph in paragraphs:
+            lang = clause_language("".join(paragraph.chunks))
+            languages.append(lang if lang in _VERSION_ORDER else (languages[-1] if languages else None))
+        bilingual = [lang for lang in languages if lang in ("kk", "ru")]
+        switches = sum(1 for a, b in zip(bilingual, bilingual[1:]) if a != b)
+        if switches < max(2, _SWITCHES_PER_PARAGRAPH * len(bilingual)):
+            return paragraphs
+        order = sorted(range(len(paragraphs)), key=lambda i: _VERSION_ORDER[languages[i]])
+        return [paragraphs[i] for i in order]
 
 
 # --------------------------------------------------------------- what counts as prose
@@ -392,6 +423,22 @@ def decode_escapes(text: str, start: int) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def short_reason(error: Exception) -> str:
+    """A short one-line reason for a library's exception."""
+    text = " ".join(str(error).split())
+    return (text[:120] + "…" if len(text) > 120 else text) or type(error).__name__
+
+
 def no_prose(path: str) -> InputError:
     """The error of a document format (DOCX, PDF) in which no text was found."""
     return InputError(path, "no_text", "no text found in the file")
+
+
+def paged_source(path: str, parts: list[str], noun: str) -> SourceText:
+    """Pages or paragraphs, one after the other on lines of their own."""
+    starts: list[int] = []
+    offset = 0
+    for part in parts:
+        starts.append(offset)
+        offset += len(part) + 1
+    return SourceText(path, "\n".join(parts), page_starts=starts, page_noun=noun, kind="document")
