@@ -228,6 +228,8 @@ class AuditResult:
     interrupted: bool = False
     changes: dict[str, Any] = field(default_factory=dict)
     elapsed: float = 0.0
+    #: When the run compared with started (None on a first run).
+    previous_started_at: str | None = None
 
 
 def run_audit(
@@ -274,7 +276,10 @@ def run_audit(
         history.finish_run(run_id, "interrupted" if interrupted else "finished")
         records = [r for r in read_results(results_path) if r["source"] in wanted]
         changes = history.changes(run_id) if not interrupted else {}
-    return AuditResult(records, run_id, interrupted, changes, time.monotonic() - started)
+        previous_id = history.previous_run(run_id)
+        previous_run = history.run(previous_id) if previous_id is not None else None
+    return AuditResult(records, run_id, interrupted, changes, time.monotonic() - started,
+                       previous_run["started_at"] if previous_run else None)
 
 
 def _process(todo: list[Source], results_path: Path, history: Any, run_id: int, bar: Progress,
@@ -339,8 +344,9 @@ def _fetch(fetcher: Any, source: Source) -> tuple[bytes, dict, str] | dict[str, 
         fetched = fetcher.get(source.ref)
     except InputError as error:
         return error_record(source, error)
-    except Exception as exc:  # never lose the audit to one site
-        return error_record(source, InputError(source.ref, "network", f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # a bug: never lose the audit to one site
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return error_record(source, InputError(source.ref, "internal", message))
     details = {"url": fetched.url, "final_url": fetched.final_url, "status": fetched.status,
                "content_type": fetched.content_type, "encoding": fetched.encoding,
                "bytes": len(fetched.data), "elapsed_ms": round(fetched.elapsed_ms, 1)}
