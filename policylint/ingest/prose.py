@@ -299,65 +299,369 @@ def is_prose(text: str) -> bool:
 
 # ------------------------------------------------------ template syntax inside text
 
-#: Template directives that print a value (Blade/Jinja/Twig/Vue/Angular ``{{ … }}``,
-#: Blade ``{!! … !!}``, Svelte/JSX-like ``{…}``), and directives that only steer the
-#: template (``{% … %}``, ``{# … #}``, ``{{-- … --}}``, Blade ``@if(...)``/``@endif``,
-#: Svelte ``{#if …}``/``{/if}``/``{:else}``).
-_TEMPLATE = patterns.compile(
-    r"(?P<comment>\{\{--.*?--\}\}|\{#.*?#\}|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\})"
-    r"|(?P<tag>\{%.*?%\}|\{[#:/@][a-z][^{}]*\}|@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|"
-    r"isset|endisset|auth|endauth|section|endsection|yield|extends|include|push|endpush|stack|"
-    r"csrf|php|endphp|unless|endunless|switch|case|break|endswitch|lang|component|endcomponent)"
-    r"\b(?:\s*\((?:[^()]|\([^()]*\))*\))?)"
-    r"|(?P<print>\{\{\{?(?P<expr1>.*?)\}?\}\}|\{!!(?P<expr2>.*?)!!\}|\$\{(?P<expr3>[^{}]*)\})",
-    re.DOTALL,
+#: A piece of template text: ``(kind, start, end, label)``. Kinds: ``"text"`` (prose),
+#: ``"string"`` (the body of a quoted literal that the template prints as prose: a
+#: translation call whose argument is the sentence itself, Django ``{% trans "…" %}``),
+#: ``"value"`` (a printed expression; ``label`` is its readable name), ``"directive"``
+#: (control syntax, template comments, code: dropped, read as a word break).
+Piece = tuple[str, int, int, str | None]
+
+#: The longest a template construct runs: an opener without its closer within this
+#: many characters is a stray brace in prose. It also keeps every scan linear.
+MAX_CONSTRUCT = 4000
+#: Characters of directive arguments (``@if(...)``) scanned per file at most: a
+#: hostile file of ten million unclosed ``@if(`` costs this much, then the rest of its
+#: directives are read without arguments.
+_ARGUMENT_BUDGET = 2_000_000
+
+#: Openers of template syntax → (closer, kind): Blade and Handlebars comments; printed
+#: values of Blade, Jinja, Twig, Nunjucks, Liquid, Vue, Angular, Handlebars (``{{ }}``,
+#: ``{{{ }}}``, ``{!! !!}``); tags and comments of Jinja, Django, Twig, Liquid
+#: (``{% %}``, ``{# #}``); ERB/EJS (``<%= %>``, ``<% %>``, ``<%# %>``); JS ``${}``.
+_DELIMITERS: dict[str, tuple[str, str]] = {
+    "{{--": ("--}}", "comment"),
+    "{{!--": ("--}}", "comment"),
+    "{{!": ("}}", "comment"),
+    "{{{": ("}}}", "value"),
+    "{{": ("}}", "value"),
+    "{!!": ("!!}", "value"),
+    "{%": ("%}", "tag"),
+    "{#": ("#}", "comment"),
+    "<%#": ("%>", "comment"),
+    "<%=": ("%>", "value"),
+    "<%-": ("%>", "value"),
+    "<%": ("%>", "tag"),
+    "${": ("}", "value"),
+}
+#: Blade directives. Only these names: an ``@`` in prose is far more often a Telegram
+#: handle or an e-mail (the ``@`` must not follow a letter, dot or hyphen).
+_BLADE_DIRECTIVES = (
+    "if", "elseif", "else", "endif", "unless", "endunless", "isset", "endisset", "empty",
+    "endempty", "auth", "endauth", "guest", "endguest", "foreach", "endforeach", "forelse",
+    "endforelse", "for", "endfor", "while", "endwhile", "switch", "case", "break",
+    "continue", "endswitch", "section", "endsection", "yield", "extends", "include",
+    "includeIf", "includeWhen", "parent", "push", "endpush", "prepend", "endprepend",
+    "stack", "component", "endcomponent", "slot", "endslot", "props", "csrf", "method",
+    "lang", "choice", "json", "vite", "verbatim", "endverbatim", "php", "endphp",
+    "livewire", "livewireStyles", "livewireScripts",
 )
+_OPENER = patterns.compile(
+    "|".join(re.escape(opener) for opener in sorted(_DELIMITERS, key=len, reverse=True))
+    + r"|(?<![\w.@-])@(?P<blade>"
+    + "|".join(sorted(_BLADE_DIRECTIVES, key=len, reverse=True))
+    + r")\b"
+)
+#: A quoted string literal of JS, PHP, Python, Twig (``body`` without the quotes).
+_QUOTED = r"""(?P<q>['"`])(?P<body>(?:\\.|(?!(?P=q))[^\\])*)(?P=q)"""
+#: What a printed expression may be to print a sentence: a call of a translation
+#: function (Laravel ``__``/``trans``/``@lang``, vue-i18n ``$t``, svelte-i18n ``$_``,
+#: gettext ``_``), a translation filter (Twig ``'…'|trans``, Liquid ``'…' | t``), or a
+#: bare literal (``{"…"}`` in Svelte, ``{{ '…' }}``).
+_TRANSLATED = (
+    patterns.compile(
+        r"\s*(?:__|trans|translate|t|\$t|\$tc|i18n\.t|\$i18n\.t|_|\$_|gettext|lang|@lang|choice)"
+        rf"\s*\(\s*{_QUOTED}\s*[,)]",
+        re.DOTALL,
+    ),
+    patterns.compile(rf"\s*{_QUOTED}\s*\|\s*(?:trans|translate|t)\b", re.DOTALL),
+    patterns.compile(rf"\s*{_QUOTED}\s*$", re.DOTALL),
+)
+#: Django ``{% trans "…" %}`` / ``{% translate "…" noop %}`` (``as var`` only stores it).
+_TRANS_TAG = patterns.compile(rf"-?\s*(?:trans|translate)\s+{_QUOTED}(?P<rest>.*)", re.DOTALL)
+_STORED = patterns.compile(r"\bas\s+\w+")
+#: Django ``{% comment %}`` … ``{% endcomment %}`` and Blade ``@php`` … ``@endphp``:
+#: blocks that may span markup.
+_COMMENT_TAG = patterns.compile(r"-?\s*comment\b")
+_END_COMMENT = patterns.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_END_PHP = patterns.compile(r"(?<![\w.@-])@endphp\b")
+#: Handlebars/Mustache control inside ``{{ }}``: ``{{#if}}``, ``{{/if}}``, ``{{^x}}``,
+#: ``{{> partial}}``, ``{{else}}``.
+_MUSTACHE_CONTROL = patterns.compile(r"\s*(?:[#/^>]|else\b)")
+#: Svelte blocks and tags ``{#if}``, ``{:else}``, ``{/if}``, ``{@html …}``, and JS
+#: comments ``{/* … */}`` (MDX).
+_BRACE_CONTROL = patterns.compile(r"\s*(?:[#:@]|/)")
 _EXPRESSION_NAME = patterns.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]*)*")
-#: A printed call to a translation function: ``{{ __('privacy.title') }}``, ``{{ t("…") }}``.
-_TRANSLATION_CALL = patterns.compile(r"""^\s*(?:__|trans|t|\$t|_|gettext|lang|@lang)\s*\(\s*['"]([^'"]+)['"]""")
+_STRING_END = {
+    "'": patterns.compile(rf"'(?:\\.|[^\\'\n]){{0,{MAX_CONSTRUCT}}}'"),
+    '"': patterns.compile(rf'"(?:\\.|[^\\"\n]){{0,{MAX_CONSTRUCT}}}"'),
+    "`": patterns.compile(rf"`(?:\\.|[^\\`]){{0,{MAX_CONSTRUCT}}}`", re.DOTALL),
+}
+_BRACE_STOP = patterns.compile(r"[{}'\"`]")
+_PARENTHESIS_STOP = patterns.compile(r"[()'\"]")
+
+
+def _translated(expression: str) -> re.Match[str] | None:
+    for pattern in _TRANSLATED:
+        match = pattern.match(expression)
+        if match:
+            return match
+    return None
 
 
 def expression_label(expression: str) -> str:
     """A short readable name for an interpolated expression: ``$company->name`` →
-    ``company.name``; a translation call → its key."""
-    call = _TRANSLATION_CALL.match(expression)
-    if call:
-        return call.group(1)
+    ``company.name``; a translation call or filter → its key."""
+    translated = _translated(expression)
+    if translated:
+        return translated.group("body")
     match = _EXPRESSION_NAME.search(expression)
     if not match:
         return expression.strip()
     return match.group().lstrip("$").replace("->", ".").replace("::", ".").replace("?.", ".")
 
 
-def template_pieces(text: str) -> Iterator[tuple[str, int, int, str | None]]:
-    """Split text that may hold template syntax into ``(kind, start, end, label)``:
-    kind ``"text"`` for prose, ``"value"`` for a printed expression (label = its
-    name), ``"directive"`` for control syntax and template comments (dropped)."""
+def _literal_piece(literal: re.Match[str], offset: int, start: int, end: int) -> Piece:
+    """A printed literal: its body as prose when it is a sentence (Laravel and gettext
+    use the source sentence as the key), else a placeholder named by the key."""
+    body = literal.group("body")
+    if is_prose(body):
+        return "string", offset + literal.start("body"), offset + literal.end("body"), None
+    return "value", start, end, body
+
+
+def _value_piece(text: str, start: int, end: int, inner_start: int, inner_end: int) -> Piece:
+    """The piece a printed expression ``text[inner_start:inner_end]`` reads as."""
+    expression = text[inner_start:inner_end]
+    literal = _translated(expression)
+    if literal and not (literal.group("q") == "`" and "${" in literal.group("body")):
+        return _literal_piece(literal, inner_start, start, end)
+    return "value", start, end, expression_label(expression) or "…"
+
+
+def _string_end(text: str, start: int) -> int | None:
+    """The end of the string literal whose opening quote is ``text[start]``, or None."""
+    match = _STRING_END[text[start]].match(text, start)
+    return match.end() if match else None
+
+
+class _Scan:
+    """State of one scan of a template: where the next closer of each kind lies (one
+    lookup serves every opener before it, and an opener with no closer ahead makes
+    later ones fail at once: ten thousand stray ``{{`` cost one search), and the budget
+    left for directive arguments."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._next: dict[str | re.Pattern[str], int] = {}
+        self.budget = _ARGUMENT_BUDGET
+
+    def closer(self, closer: str | re.Pattern[str], start: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the first ``closer`` at or after ``start`` within
+        ``MAX_CONSTRUCT`` characters, or None."""
+        known = self._next.get(closer)
+        if known is None or -1 < known < start:
+            if isinstance(closer, str):
+                known = self.text.find(closer, start)
+            else:
+                match = closer.search(self.text, start)
+                known = match.start() if match else -1
+            self._next[closer] = known
+        if known == -1 or known - start > MAX_CONSTRUCT:
+            return None
+        if isinstance(closer, str):
+            return known, known + len(closer)
+        match = closer.match(self.text, known)
+        return (known, match.end()) if match else None
+
+    def arguments_end(self, start: int) -> int | None:
+        """The end of the parenthesised arguments opening at ``text[start]``, quoted
+        strings skipped, or None if they do not close within ``MAX_CONSTRUCT``."""
+        text, depth, pos = self.text, 0, start
+        limit = min(len(text), start + MAX_CONSTRUCT, start + self.budget)
+        while True:
+            match = _PARENTHESIS_STOP.search(text, pos, limit)
+            if match is None:
+                self.budget -= limit - start
+                return None
+            char, pos = match.group(), match.end()
+            if char in "'\"":
+                pos = _string_end(text, match.start()) or pos
+            elif char == "(":
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    self.budget -= pos - start
+                    return pos
+
+
+def template_constructs(text: str) -> Iterator[tuple[str, int, int, Piece]]:
+    """Constructs of the delimited template dialects (Blade, Jinja/Django, Twig,
+    Liquid, Handlebars, Vue, ERB/EJS) in ``text``: ``(kind, start, end, piece)``, kind
+    ``"comment"``, ``"tag"`` or ``"value"``, and the piece the construct reads as."""
+    scan = _Scan(text)
     pos = 0
-    for match in _TEMPLATE.finditer(text):
-        if match.start() > pos:
-            yield "text", pos, match.start(), None
-        if match.group("print") is not None:
-            expression = match.group("expr1") or match.group("expr2") or match.group("expr3") or ""
-            yield "value", match.start(), match.end(), expression_label(expression)
+    while True:
+        opener = _OPENER.search(text, pos)
+        if opener is None:
+            return
+        if opener.group("blade"):
+            construct = _blade_directive(scan, opener)
         else:
-            yield "directive", match.start(), match.end(), None
-        pos = match.end()
-    if pos < len(text):
-        yield "text", pos, len(text), None
+            closer, kind = _DELIMITERS[opener.group()]
+            found = scan.closer(closer, opener.end())
+            construct = None if found is None else _delimited(scan, kind, opener, found)
+        if construct is None:
+            pos = opener.start() + 1
+            continue
+        yield construct
+        pos = construct[2]
+
+
+def _delimited(
+    scan: _Scan, kind: str, opener: re.Match[str], closer: tuple[int, int]
+) -> tuple[str, int, int, Piece]:
+    text, start, inner_start = scan.text, opener.start(), opener.end()
+    inner_end, end = closer
+    inner = text[inner_start:inner_end]
+    if kind == "value" and not _MUSTACHE_CONTROL.match(inner):
+        return kind, start, end, _value_piece(text, start, end, inner_start, inner_end)
+    if kind == "tag" and _COMMENT_TAG.match(inner):
+        closing = scan.closer(_END_COMMENT, end)
+        if closing is not None:
+            return "comment", start, closing[1], ("directive", start, closing[1], None)
+    trans = _TRANS_TAG.match(inner) if kind == "tag" else None
+    if trans and not _STORED.search(trans.group("rest")):
+        return kind, start, end, _literal_piece(trans, inner_start, start, end)
+    return "comment" if kind == "comment" else "tag", start, end, ("directive", start, end, None)
+
+
+def _blade_directive(scan: _Scan, opener: re.Match[str]) -> tuple[str, int, int, Piece]:
+    text, start, end, name = scan.text, opener.start(), opener.end(), opener.group("blade")
+    arguments = end
+    while arguments < len(text) and text[arguments] in " \t":
+        arguments += 1
+    if arguments < len(text) and text[arguments] == "(":
+        close = scan.arguments_end(arguments)
+        if close is not None:
+            if name in ("lang", "choice"):
+                return "value", start, close, _value_piece(text, start, close, start, close)
+            return "tag", start, close, ("directive", start, close, None)
+    if name == "php":  # a block of PHP code up to @endphp
+        closing = scan.closer(_END_PHP, end)
+        if closing is not None:
+            return "comment", start, closing[1], ("directive", start, closing[1], None)
+    return "tag", start, end, ("directive", start, end, None)
+
+
+def brace_expressions(text: str, depth: int = 0) -> tuple[list[tuple[int, int]], int]:
+    """Spans of the single-brace expressions of Svelte, Astro and MDX (``{…}``, braces
+    included) in ``text``, and the brace depth at its end. With ``depth`` > 0, ``text``
+    continues an expression opened before it (JSX inside an Astro expression splits it
+    into several text nodes): the first span then starts at 0; an expression still
+    open at the end runs to the end. Quoted strings inside expressions are skipped."""
+    spans: list[tuple[int, int]] = []
+    opened = 0
+    pos = 0
+    while True:
+        match = _BRACE_STOP.search(text, pos)
+        if match is None:
+            break
+        char, pos = match.group(), match.end()
+        if char == "{":
+            if depth == 0:
+                opened = match.start()
+            depth += 1
+        elif depth == 0:  # a closing brace or a quote in prose
+            continue
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, pos))
+        else:
+            pos = _string_end(text, match.start()) or pos
+    if depth:
+        spans.append((opened, len(text)))
+    return spans, depth
+
+
+def _brace_piece(text: str, start: int, end: int) -> Piece:
+    """The piece a complete single-brace expression ``text[start:end]`` reads as."""
+    if _BRACE_CONTROL.match(text, start + 1, end - 1):
+        return "directive", start, end, None
+    return _value_piece(text, start, end, start + 1, end - 1)
+
+
+class TemplateText:
+    """Reads the text of one template in document order: prose as text, printed
+    values as placeholders, directives as word breaks, HTML character references
+    decoded in place.
+
+    ``syntax``: ``"template"`` for the delimited dialects (``{{ }}``, ``{% %}``,
+    ``@if``, ``<%= %>`` …), ``"braces"`` for single-brace expressions (Svelte, Astro,
+    MDX), ``"plain"`` for none. With braces, an expression left open by one text goes
+    on in the next: ``depth`` carries it (a walker of nested markup saves and restores
+    it around each element, since JSX inside an expression has its own text)."""
+
+    def __init__(self, syntax: str = "template"):
+        self.syntax = syntax
+        self.depth = 0
+
+    def pieces(self, text: str) -> list[Piece]:
+        """``text`` split into consecutive pieces (see ``Piece``)."""
+        if self.syntax == "template":
+            constructs = [(start, end, piece) for _kind, start, end, piece in template_constructs(text)]
+        elif self.syntax == "braces":
+            carried = self.depth > 0
+            spans, self.depth = brace_expressions(text, self.depth)
+            constructs = [
+                (start, end, ("directive", start, end, None))
+                if (carried and start == 0) or (self.depth and end == len(text))
+                else (start, end, _brace_piece(text, start, end))
+                for start, end in spans
+            ]
+        else:
+            constructs = []
+        pieces: list[Piece] = []
+        pos = 0
+        for start, end, piece in constructs:
+            if start > pos:
+                pieces.append(("text", pos, start, None))
+            pieces.append(piece)
+            pos = end
+        if pos < len(text):
+            pieces.append(("text", pos, len(text), None))
+        return pieces
+
+    def add(
+        self, builder: ProseBuilder, text: str, origin: int | Sequence[int], *, keep_lines: bool = False
+    ) -> None:
+        """Append ``text``: ``original[origin:origin + len(text)]`` (HTML character
+        references are then decoded), or text already decoded whose character ``i``
+        came from ``origin[i]`` (Markdown after the parser)."""
+        start = origin if isinstance(origin, int) else None
+
+        def at(index: int) -> int:
+            return start + index if start is not None else origin[min(index, len(origin) - 1)]  # type: ignore[index]
+
+        for kind, a, b, label in self.pieces(text):
+            if kind == "text":
+                piece = text[a:b]
+                if start is None:
+                    builder.mapped_text(piece, origin[a:b], keep_lines=keep_lines)  # type: ignore[index]
+                elif "&" in piece:
+                    decoded, offsets = decode_entities(piece, start + a)
+                    builder.mapped_text(decoded, offsets, keep_lines=keep_lines)
+                else:
+                    builder.text(piece, start + a, keep_lines=keep_lines)
+            elif kind == "string":
+                decoded, offsets = decode_escapes(text[a:b], a)
+                builder.mapped_text(decoded, [at(offset) for offset in offsets], keep_lines=keep_lines)
+            elif kind == "value":
+                builder.placeholder(label or "…", at(a), at(b - 1) + 1)
+            else:
+                builder.space(at(a))
+
+
+def template_pieces(text: str) -> list[Piece]:
+    """``text`` of a delimited template dialect split into pieces (see ``Piece``)."""
+    return TemplateText().pieces(text)
 
 
 def add_template_text(builder: ProseBuilder, text: str, start: int, *, keep_lines: bool = False) -> None:
-    """Append a text node of a template: prose as text, printed values as placeholders,
-    directives as word breaks. HTML character references are decoded in place."""
-    for kind, a, b, label in template_pieces(text):
-        if kind == "text":
-            decoded, origin = decode_entities(text[a:b], start + a)
-            builder.mapped_text(decoded, origin, keep_lines=keep_lines)
-        elif kind == "value":
-            builder.placeholder(label or "…", start + a, start + b)
-        else:
-            builder.space(start + a)
+    """Append a text node of a template (``original[start:start + len(text)]``):
+    prose as text, printed values as placeholders, directives as word breaks."""
+    TemplateText().add(builder, text, start, keep_lines=keep_lines)
 
 
 # ----------------------------------------------------------- decoding with offsets
@@ -406,10 +710,10 @@ def decode_escapes(text: str, start: int) -> tuple[str, list[int]]:
         body = match.group()[1:]
         if body in _SIMPLE_ESCAPES:
             value = _SIMPLE_ESCAPES[body]
-        elif body[0] == "u":
-            digits = body[1:].strip("{}")
-            value = chr(int(digits, 16)) if int(digits, 16) <= 0x10FFFF else ""
-        elif body[0] == "x":
+        elif body[0] == "u" and len(body) > 1:
+            code = int(body[1:].strip("{}"), 16)
+            value = chr(code) if code <= 0x10FFFF else ""
+        elif body[0] == "x" and len(body) > 1:
             value = chr(int(body[1:], 16))
         elif body.isdigit():
             value = chr(int(body, 8))

@@ -4,8 +4,11 @@ first use, and an iterative walk that survives markup nested thousands deep."""
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
+
+from policylint.model import InputError
 
 #: Grammar name → (module, function returning the language pointer).
 GRAMMARS = {
@@ -32,8 +35,24 @@ def parser(grammar: str):  # -> tree_sitter.Parser
     return tree_sitter.Parser(language)
 
 
-def parse(grammar: str, data: bytes):  # -> tree_sitter.Tree
-    return parser(grammar).parse(data)
+#: Time a parse may take: tree-sitter can loop for minutes on some broken input.
+PARSE_SECONDS = 3.0
+PARSE_SECONDS_PER_MB = 3.0
+_CHUNK = 1 << 16
+
+
+def parse(grammar: str, data: bytes, path: str = "<input>"):  # -> tree_sitter.Tree
+    """``data`` parsed with ``grammar``, or ``InputError`` when the parser takes too long.
+    (The time limit needs the callback form of ``parse``: with plain bytes tree-sitter
+    ignores ``progress_callback``.)"""
+    deadline = time.monotonic() + PARSE_SECONDS + PARSE_SECONDS_PER_MB * len(data) / 1e6
+    try:
+        return parser(grammar).parse(
+            lambda at, point: data[at : at + _CHUNK],
+            progress_callback=lambda at, has_error: time.monotonic() > deadline,
+        )
+    except ValueError:  # the parse was halted
+        raise InputError(path, "unreadable", f"the {grammar} parser gave up on this file") from None
 
 
 def walk(root, descend: Callable[[object], bool] = lambda node: True) -> Iterator[object]:
