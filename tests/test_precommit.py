@@ -28,8 +28,8 @@ PAGE = """<!doctype html>
 <h1>Политика конфиденциальности</h1>
 <p>1.1. Оператор персональных данных — ТОО «Бектек», БИН 251140031036, адрес: 050000,
 г. Алматы, ул. Абая, 10. Электронная почта для обращений: privacy@bektek.kz.</p>
-<p>6.2. Оператор рассматривает запрос субъекта о предоставлении сведений о его
-персональных данных и направляет ответ в течение {days} рабочих дней со дня его получения.</p>
+<p>6.2. Оператор обязан предоставить субъекту информацию о его персональных данных
+в течение {days} рабочих дней с момента получения запроса.</p>
 </main>
 </body>
 </html>
@@ -101,7 +101,7 @@ def test_hook_blocks_a_policy_with_an_error_and_passes_the_fixed_one(
         encoding="utf-8",
     )
     (site / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    (site / "public" / "privacy.html").write_text(PAGE.format(days=30), encoding="utf-8")
+    (site / "public" / "privacy.html").write_text(PAGE.format(days=10), encoding="utf-8")
     (site / "src").mkdir()
     (site / "src" / "Button.tsx").write_text(
         'export const Button = ({ label }: { label: string }) => <button className="btn btn-primary">{label}</button>;\n',
@@ -113,11 +113,11 @@ def test_hook_blocks_a_policy_with_an_error_and_passes_the_fixed_one(
     refused = _run("git", "commit", "-m", "Add the privacy policy", cwd=site, env=git_env, check=False)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "DL004" in output and "privacy.html" in output, output
-    assert "privacy.html:8:" in output or "privacy.html:9:" in output or "privacy.html:10:" in output, output
+    assert "DL001" in output and "privacy.html" in output, output
+    assert "public/privacy.html:11:1: DL001" in output or "privacy.html:11:" in output, output
     assert _run("git", "rev-list", "--all", cwd=site, env=git_env, check=False).stdout.strip() == ""
 
-    (site / "public" / "privacy.html").write_text(PAGE.format(days=10), encoding="utf-8")
+    (site / "public" / "privacy.html").write_text(PAGE.format(days=3), encoding="utf-8")
     _run("git", "add", "-A", cwd=site, env=git_env)
     accepted = _run("git", "commit", "-m", "Add the privacy policy", cwd=site, env=git_env, check=False)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
@@ -132,10 +132,10 @@ def test_try_repo_runs_the_hook_on_a_file(
     site.mkdir()
     _run("git", "init", "-q", cwd=site, env=git_env)
     (site / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    (site / "privacy.html").write_text(PAGE.format(days=30), encoding="utf-8")
+    (site / "privacy.html").write_text(PAGE.format(days=10), encoding="utf-8")
     _run("git", "add", "-A", cwd=site, env=git_env)
     repo, rev = hook_repo
     result = _run("pre-commit", "try-repo", str(repo), "policylint", "--ref", rev, "--all-files",
                   cwd=site, env=git_env, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "DL004" in result.stdout
+    assert "DL001" in result.stdout
