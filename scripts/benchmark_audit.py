@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {args.documents} documents ({', '.join(f'{n} {s}' for s, n in sorted(counts.items()))})")
         for run in runs:
             print(f"jobs {run['jobs']}: {run['documents']} documents in {run['seconds']} s = "
-                  f"{run['docs_per_second']} docs/s; peak memory {run["peak_rss_mb"]} MB (largest process); "
+                  f"{run['docs_per_second']} docs/s; peak memory {run['peak_rss_mb']} MB (largest process); "
                   f"SQLite {run['sqlite_mb_per_1000']} MB per 1,000 documents")
         best = max(r["docs_per_second"] for r in runs)
         verdict = "meets" if best >= TARGET_DOCS_PER_SECOND else "MISSES"
