@@ -69,7 +69,8 @@ _LATIN = patterns.compile(r"[A-Za-z]+")
 _KAZAKH_LETTERS = patterns.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 #: E-mails, URLs and domain names say nothing of the language.
 _NOT_PROSE = patterns.compile(
-    r"[^\s@]+@\S+|(?:https?://|www\.)\S+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+    r"[^\s@]{1,64}@\S{1,255}|(?:https?://|www\.)\S+"
+    r"|\b[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
 )
 _WORD = patterns.compile(r"[^\W\d_]+")
 #: Share of Latin letters from which a clause is English («Шифрование SSL/TLS (HTTPS)» is

@@ -131,6 +131,13 @@ def test_headings_quotes_and_setext() -> None:
     assert at(source, "продолжение") == text.index("продолжение")
 
 
+def test_table_rows_skip_empty_cells() -> None:
+    text = "| Данные | | Срок |\n|---|---|---|\n| ФИО |  | 3 года |\n|  | e-mail | |\n"
+    source = markdown(text)
+    assert source.text == "Данные; Срок\n\nФИО; 3 года\n\ne-mail"
+    assert text.index("ФИО") < at(source, "; 3 года") < text.index("3 года")  # between the cells
+
+
 def test_code_and_front_matter_are_not_prose() -> None:
     text = "+++\ntitle = 'Политика'\n+++\nТекст.\n\n    код отступом\n\n~~~\nкод\n~~~\n\nКонец."
     assert markdown(text).text == "Текст.\n\nКонец."

@@ -208,6 +208,17 @@ def test_vue_component_with_i18n_blocks(linter: Linter) -> None:
     assert located(result, "DOC003") == place(original, "https:///amart.kz/learning/")
 
 
+def test_vue_yaml_messages_and_blocks_that_are_not_the_page() -> None:
+    component = (
+        '<template lang="pug">\np Шаблон на Pug не читается\n</template>\n'
+        '<i18n lang="yaml">\nkk:\n  title: Құпиялылық саясаты\nru:\n  title: Политика конфиденциальности\n</i18n>\n'
+        '<i18n src="./privacy.json"></i18n>\n<docs>\n# Документация компонента\n</docs>\n'
+    )
+    source = read_source("Policy.vue", component.encode("utf-8"))
+    assert source.text == "Құпиялылық саясаты\n\nПолитика конфиденциальности"
+    assert source.origin[0] == component.index("Құпиялылық")
+
+
 def test_svelte_page(linter: Linter) -> None:
     path = DATA / "PrivacyPolicy.svelte"
     original = path.read_text(encoding="utf-8")
@@ -298,7 +309,7 @@ def test_what_a_visitor_does_not_read_is_skipped(hidden: str) -> None:
 def test_head_gives_only_its_title() -> None:
     source = html_source(
         "<html><head><meta name='description' content='Политика'><title>Политика | Бектек</title>"
-        "<xml><o:Author>Иванов</o:Author></xml></head><body><p>Текст.</p></body></html>"
+        "<xml><o:Author>Иванов</o:Author></xml>Петров</head><body><p>Текст.</p></body></html>"
     )
     assert source.text == "Политика | Бектек\n\nТекст."
 
@@ -468,6 +479,20 @@ def test_declared_code_page_is_used() -> None:
     page = f'<html><head><meta charset="kz1048"></head><body><p>{text}</p></body></html>'
     source = read_source("page.html", page.encode("kz1048"))
     assert source.text == text and source.encoding == "kz1048"
+
+
+def test_unquoted_meta_charset() -> None:
+    text = "Оператор обрабатывает данные."
+    source = read_source("page.htm", f"<meta charset=windows-1251><p>{text}</p>".encode("cp1251"))
+    assert source.text == text and source.encoding == "cp1251"
+
+
+def test_a_wrong_declaration_is_not_believed() -> None:
+    """Cyrillic bytes that a page declares as windows-1252 would read as «Ïîëèòèêà»."""
+    text = "Политика конфиденциальности: Оператор обрабатывает персональные данные Покупателя."
+    page = f'<meta charset="windows-1252"><p>{text}</p>'
+    source = read_source("page.html", page.encode("cp1251"))
+    assert source.text == text and source.encoding != "cp1252"
 
 
 def test_declared_charset_of_an_utf8_page_is_not_needed() -> None:

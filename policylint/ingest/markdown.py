@@ -60,6 +60,7 @@ class _Reader:
         self.cursor = 0
         self.item_pending = False  # the next paragraph continues a list item's marker
         self.row_text = False  # the table row has text: the next cell is after "; "
+        self.separator: int | None = None  # where a cell starts whose "; " awaits its text
         self.depths: list[int] = []  # MDX: brace depths around open inline JSX elements
 
     def _line(self, number: int) -> int:
@@ -74,21 +75,21 @@ class _Reader:
 
     def run(self, markdown: str) -> None:
         handlers = {
-            "heading_open": self._block,
-            "heading_close": self._end_block,
+            "heading_open": self._break,
+            "heading_close": self._break,
             "paragraph_open": self._paragraph,
-            "paragraph_close": self._end_block,
+            "paragraph_close": self._break,
             "list_item_open": self._list_item,
-            "list_item_close": self._end_block,
+            "list_item_close": self._break,
             "tr_open": self._row,
-            "tr_close": self._end_block,
+            "tr_close": self._break,
             "th_open": self._cell,
             "td_open": self._cell,
             "inline": self._inline,
             "html_block": self._html_block,
             "fence": self._code_block,
             "code_block": self._code_block,
-            "hr": self._end_block,
+            "hr": self._break,
         }
         for token in _PARSER.parse(markdown):
             handler = handlers.get(token.type)
@@ -97,11 +98,8 @@ class _Reader:
 
     # -- blocks
 
-    def _block(self, token: Token) -> None:
-        self.item_pending = False
-        self.builder.paragraph()
-
-    def _end_block(self, token: Token) -> None:
+    def _break(self, token: Token) -> None:
+        """The start or end of a block: a new paragraph."""
         self.item_pending = False
         self.builder.paragraph()
 
@@ -135,8 +133,9 @@ class _Reader:
         self.row_text = False
 
     def _cell(self, token: Token) -> None:
+        """A cell after one with text is joined by "; " — once it has text itself."""
         if self.row_text:
-            self.builder.mapped_text("; ", [self.cursor, self.cursor])
+            self.separator = self.cursor
 
     def _code_block(self, token: Token) -> None:
         self.builder.paragraph()
@@ -157,9 +156,17 @@ class _Reader:
     # -- inline content
 
     def _inline(self, token: Token) -> None:
+        """The inline content of a block: its text aligned with the source, markup
+        skipped, values of the template syntax (Liquid in Jekyll pages, MDX
+        expressions) as placeholders."""
         end = self._seek(token)
         if self.mdx and token.level == 1 and _ESM.match(token.content):
             return
+        if token.content.strip():
+            self.row_text = True
+            if self.separator is not None:
+                self.builder.mapped_text("; ", [self.separator] * 2)
+        self.separator = None
         template = TemplateText(self.syntax)
         self.depths.clear()
         for child in token.children or ():
@@ -176,8 +183,6 @@ class _Reader:
                 self._skip_link(self.source.find("![", self.cursor, end), end)
             elif kind == "link_close":
                 self._end_link(child, end)
-        if token.content.strip():
-            self.row_text = True
 
     def _text(self, content: str, end: int, template: TemplateText | None) -> None:
         origin = self._align(content, end)
@@ -206,14 +211,12 @@ class _Reader:
                     origin.append(found + 1)
                     pos = found + 2
                     break
-                if here == "&":
-                    reference = _CHARACTER_REFERENCE.match(source, found)
-                    decoded = html.unescape(reference.group()) if reference else ""
-                    if decoded and content.startswith(decoded, i):
-                        origin.extend([found] * len(decoded))
-                        i += len(decoded) - 1
-                        pos = reference.end()  # type: ignore[union-attr]
-                        break
+                reference = _CHARACTER_REFERENCE.match(source, found) if here == "&" else None
+                if reference and content.startswith(decoded := html.unescape(reference.group()), i) and decoded:
+                    origin.extend([found] * len(decoded))
+                    i += len(decoded) - 1
+                    pos = reference.end()
+                    break
                 found += 1
             else:
                 origin.append(min(pos, max(end - 1, 0)))

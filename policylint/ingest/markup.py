@@ -19,8 +19,9 @@ from __future__ import annotations
 import codecs
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from policylint import patterns
 from policylint.ingest import treesitter
@@ -33,11 +34,15 @@ from policylint.ingest.prose import (
     language_key,
     template_constructs,
 )
-from policylint.ingest.text import decode_source
+from policylint.ingest.text import decode_source, looks_like_prose
 from policylint.model import InputError, SourceText
 
-#: Elements whose content a visitor does not read as the page's text. ``head`` is read
-#: for its ``<title>`` only; ``template`` is inert in a page (not in a component).
+if TYPE_CHECKING:
+    from tree_sitter import Node, Tree
+
+#: Elements whose content a visitor does not read as the page's text (``head`` is read
+#: for its ``<title>`` only). ``template`` is inert in a page, but rendered in a Vue
+#: component (``<template v-if>``, slots).
 _SKIPPED = frozenset(
     {"script", "style", "template", "noscript", "svg", "math", "iframe", "frame", "frameset",
      "object", "embed", "applet", "canvas", "audio", "video", "picture", "map", "select",
@@ -78,6 +83,7 @@ _CHARSET = patterns.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 #: Bytes of a page searched for a ``<meta charset>`` (the HTML standard's prescan
 #: looks at 1024; generators put long comments first).
 _CHARSET_PRESCAN = 4096
+_TAGS = ("start_tag", "self_closing_tag")
 
 
 def front_matter(text: str, fences: tuple[str, ...] = ("---",)) -> tuple[int, int, int, int] | None:
@@ -144,7 +150,8 @@ def _safe_to_mask(construct: str, comment: bool) -> bool:
 def decode_markup(data: bytes, path: str) -> tuple[str, str]:
     """``(text, encoding)`` of a markup file: like plain text, except that a page
     which is not UTF-8 is decoded with the code page its ``<meta charset>`` declares
-    (guessing would take a Kazakh KZ-1048 page for cp1251)."""
+    (guessing would take a Kazakh KZ-1048 page for cp1251) — if that reads as prose: a
+    page that declares windows-1252 but is cp1251 is guessed like a text file."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -153,10 +160,15 @@ def decode_markup(data: bytes, path: str) -> tuple[str, str]:
             try:
                 text = data.decode(declared)
             except UnicodeDecodeError:
-                pass
-            else:
+                text = ""
+            if text and looks_like_prose(text):
                 return decode_source(text.encode("utf-8"), path)[0], declared
     return decode_source(data, path)
+
+
+def _above_tags(node: object) -> bool:
+    """Whether a walk looking for start tags goes into ``node``."""
+    return cast("Node", node).type not in _TAGS
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -165,8 +177,8 @@ def _declared_charset(head: bytes) -> str | None:
     text = head.decode("latin-1")  # the markup is ASCII in every such code page
     tree = treesitter.parse("html", text.encode("utf-8"))
     offsets = ByteOffsets(text)
-    for node in treesitter.walk(tree.root_node, lambda node: node.type not in ("start_tag", "self_closing_tag")):
-        if node.type not in ("start_tag", "self_closing_tag") or _tag_name(node, text, offsets) != "meta":
+    for node in cast("Iterator[Node]", treesitter.walk(tree.root_node, _above_tags)):
+        if node.type not in _TAGS or _tag_name(node, text, offsets) != "meta":
             continue
         attributes = _attributes(node, text, offsets)
         declared = attributes.get("charset")
@@ -210,7 +222,7 @@ def _half(byte: int) -> int:
     return byte >> 1
 
 
-def _parse_within(text: str):  # noqa: ANN202 - -> (tree_sitter.Tree, Offsets)
+def _parse_within(text: str) -> tuple[Tree, Offsets]:
     """Parse ``text`` as HTML within the time allowed for its size: the tree and the
     map from the parser's byte offsets to character offsets. Text without emoji is
     parsed as UTF-16, where a character is two bytes (no map to maintain)."""
@@ -261,7 +273,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _parse(text: str, path: str):  # noqa: ANN202 - -> (tree_sitter.Tree, Offsets, spans)
+def _parse(text: str, path: str) -> tuple[Tree, Offsets, list[tuple[int, int]]]:
     """The HTML tree of ``text`` and its offsets map; when ``text`` is nested too deep
     to parse in time, of ``text`` with its deep tags blanked, whose spans come third
     (the text of those elements is then read as text of the element at that depth)."""
@@ -278,7 +290,7 @@ def _parse(text: str, path: str):  # noqa: ANN202 - -> (tree_sitter.Tree, Offset
 # --------------------------------------------------------------------- the walker
 
 
-def _tag_name(tag, text: str, offsets: Offsets) -> str:  # noqa: ANN001 - tree-sitter node
+def _tag_name(tag: Node, text: str, offsets: Offsets) -> str:
     """The name of a start tag as written (``PolicySection``, ``o:p``)."""
     name = tag.child(1) if tag.child_count > 1 else None
     if name is None or name.type != "tag_name":
@@ -286,19 +298,18 @@ def _tag_name(tag, text: str, offsets: Offsets) -> str:  # noqa: ANN001 - tree-s
     return text[offsets(name.start_byte) : offsets(name.end_byte)]
 
 
-def _attributes(tag, text: str, offsets: Offsets) -> dict[str, str]:  # noqa: ANN001
+def _attributes(tag: Node, text: str, offsets: Offsets) -> dict[str, str]:
     """Attributes of a start tag, names in lower case (a bare attribute → "")."""
     attributes: dict[str, str] = {}
     for attribute in tag.named_children:
         if attribute.type != "attribute" or not attribute.named_child_count:
             continue
-        name, value = attribute.named_children[0], attribute.named_children[-1]
-        if value.type == "quoted_attribute_value":
+        name = attribute.named_children[0]
+        value = attribute.named_children[-1] if attribute.named_child_count > 1 else None
+        if value is not None and value.type == "quoted_attribute_value":
             value = value.named_children[0] if value.named_child_count else None
         key = text[offsets(name.start_byte) : offsets(name.end_byte)].lower()
-        attributes[key] = (
-            "" if value is None or value is name else text[offsets(value.start_byte) : offsets(value.end_byte)]
-        )
+        attributes[key] = "" if value is None else text[offsets(value.start_byte) : offsets(value.end_byte)]
     return attributes
 
 
@@ -333,6 +344,7 @@ class _Frame:
     cell: bool = False
     pre: bool = False
     head: bool = False
+    title: bool = False
     error: bool = False
 
 
@@ -354,7 +366,7 @@ class _Walker:
         self.separator: int | None = None  # where a cell starts whose "; " awaits its text
         self.cells = 0  # data cells open
         self.pre = 0
-        self.head = 0
+        self.head = 0  # <head> elements open, not counting a <title> inside
         self.errors = 0  # ERROR nodes open: markup the parser could not place
         self.markup_open = False  # inside one, after "</" or "<!" until ">"
 
@@ -363,10 +375,10 @@ class _Walker:
     def _origin(self, byte: int) -> int:
         return self.start + self.offsets(byte)
 
-    def _written(self, node) -> str:  # noqa: ANN001
+    def _written(self, node: Node) -> str:
         return self.source[self.offsets(node.start_byte) : self.offsets(node.end_byte)]
 
-    def _synthetic(self, text: str, node) -> None:  # noqa: ANN001
+    def _synthetic(self, text: str, node: Node) -> None:
         """Text the browser shows that is not in the file ("• ", "; "), mapped to ``node``."""
         at = self._origin(node.start_byte)
         self.builder.mapped_text(text, [at] * len(text))
@@ -384,7 +396,7 @@ class _Walker:
         if self.separator is None:
             self.builder.space(self._origin(byte))
 
-    def _add_text(self, node) -> None:  # noqa: ANN001
+    def _add_text(self, node: Node) -> None:
         """Collect a text or character-reference node: adjacent ones are read as one
         text (a template construct or a word may run across them)."""
         start, end = self.offsets(node.start_byte), self.offsets(node.end_byte)
@@ -407,13 +419,15 @@ class _Walker:
 
     # -- traversal
 
-    def run(self, root=None) -> None:  # noqa: ANN001
+    def run(self, root: Node | None = None) -> None:
         """Read the subtree under ``root`` (the whole fragment by default), iteratively:
         a page nested a hundred thousand elements deep is walked like a flat one."""
         cursor = (root or self.tree.root_node).walk()
         frames: list[_Frame] = []
         while True:
-            frame = self._enter(cursor.node, len(frames))
+            node = cursor.node
+            assert node is not None
+            frame = self._enter(node, len(frames))
             if frame is not None:
                 if cursor.goto_first_child():
                     frames.append(frame)
@@ -428,7 +442,7 @@ class _Walker:
                 cursor.goto_parent()
                 self._leave(frames.pop())
 
-    def _leaf(self, node) -> None:  # noqa: ANN001
+    def _leaf(self, node: Node) -> None:
         """A node read whole: white space the parser left between it and the last one
         is a word break."""
         if node.start_byte > self.last_end:
@@ -436,12 +450,13 @@ class _Walker:
             self._space(self.last_end)
         self.last_end = max(self.last_end, node.end_byte)
 
-    def _enter(self, node, level: int) -> _Frame | None:  # noqa: ANN001
+    def _enter(self, node: Node, level: int) -> _Frame | None:
         """Start reading ``node``: a frame if its children are to be read, else None."""
         kind = node.type
         if kind in ("text", "entity"):
             self._leaf(node)
-            self._add_text(node)
+            if not self.head:
+                self._add_text(node)
             return None
         self._flush()
         if kind == "element":
@@ -460,7 +475,7 @@ class _Walker:
             self._script(node)
         return None
 
-    def _loose_token(self, node, kind: str) -> None:  # noqa: ANN001
+    def _loose_token(self, node: Node, kind: str) -> None:
         """A token of markup the parser could not place: the inside of an orphan end
         tag (``</div>`` closing what an earlier part of the file opened) or of a bogus
         comment (Word's ``<![if !supportLists]>``) is skipped; anything else is text
@@ -472,7 +487,7 @@ class _Walker:
         elif not self.markup_open and kind in ("ERROR", ">"):
             self._add_text(node)
 
-    def _loose_tag(self, tag) -> None:  # noqa: ANN001
+    def _loose_tag(self, tag: Node) -> None:
         """A start tag the parser could not make an element of still starts a block."""
         name = _tag_name(tag, self.source, self.offsets)
         if _is_block(name):
@@ -480,16 +495,16 @@ class _Walker:
             if name.lower() == "li" and not self.cells:
                 self._synthetic("• ", tag)
 
-    def _enter_element(self, node, level: int) -> _Frame | None:  # noqa: ANN001
+    def _enter_element(self, node: Node, level: int) -> _Frame | None:
         tag = node.child(0)
-        if tag is None or tag.type not in ("start_tag", "self_closing_tag"):
+        if tag is None or tag.type not in _TAGS:
             return _Frame(depth=self.template.depth)  # an orphan end tag's element
         name = _tag_name(tag, self.source, self.offsets)
         lower = name.lower()
         attributes = _attributes(tag, self.source, self.offsets) if tag.named_child_count > 1 else {}
         if self.component == "vue" and level == 1:
             return self._vue_block(node, lower, attributes)
-        skipped = lower in _SKIPPED and not (lower == "template" and self.component)
+        skipped = lower in _SKIPPED and not (lower == "template" and self.component == "vue")
         if skipped or _hidden(attributes) or (self.head and lower != "title"):
             self._leaf(node)
             return None
@@ -498,6 +513,11 @@ class _Walker:
         if lower in _HEADS:
             self.head += 1
             frame.head = True
+        elif lower == "title" and self.head:  # the one part of <head> that is read
+            self.head -= 1
+            frame.title = True
+            self._break(entering=True)
+            frame.block = True
         elif lower == "br":
             if self.cells:
                 self._space(node.start_byte)
@@ -527,6 +547,8 @@ class _Walker:
         self.template.depth = frame.depth
         if frame.head:
             self.head -= 1
+        if frame.title:
+            self.head += 1
         if frame.error:
             self.errors -= 1
             self.markup_open = False
@@ -541,7 +563,7 @@ class _Walker:
         if frame.block:
             self._break(entering=False)
 
-    def _layout_cell(self, cell) -> bool:  # noqa: ANN001
+    def _layout_cell(self, cell: Node) -> bool:
         """A cell that holds a part of the page rather than a value: headings, lists,
         tables, or many paragraphs among its children."""
         blocks = 0
@@ -556,14 +578,14 @@ class _Walker:
 
     # -- components
 
-    def _content(self, node) -> tuple[int, str]:  # noqa: ANN001
+    def _content(self, node: Node) -> tuple[int, str]:
         """Offset and text of what is between an element's start and end tags."""
         first, last = node.child(0), node.child(node.child_count - 1)
         end = last.start_byte if last.type == "end_tag" and node.child_count > 1 else node.end_byte
         start = self.offsets(first.end_byte)
         return start, self.source[start : self.offsets(max(end, first.end_byte))]
 
-    def _script(self, node) -> None:  # noqa: ANN001
+    def _script(self, node: Node) -> None:
         """A component's ``<script>``: its string literals, by the script readers."""
         attributes = _attributes(node.child(0), self.source, self.offsets)
         if attributes.get("type", "").lower() not in _SCRIPT_TYPES or "src" in attributes:
@@ -574,7 +596,7 @@ class _Walker:
         grammar = "typescript" if attributes.get("lang", "").lower() in _TYPESCRIPT else "javascript"
         add_script(self.builder, code, self.start + start, grammar)
 
-    def _vue_block(self, node, name: str, attributes: dict[str, str]) -> _Frame | None:  # noqa: ANN001
+    def _vue_block(self, node: Node, name: str, attributes: dict[str, str]) -> _Frame | None:
         """A top-level block of a Vue single-file component: the ``<template>`` is read
         as markup, an ``<i18n>`` block as its JSON or YAML messages; other custom
         blocks (``<docs>``) are not the page."""
@@ -586,7 +608,7 @@ class _Walker:
             self._i18n(node, attributes)
         return None
 
-    def _i18n(self, node, attributes: dict[str, str]) -> None:  # noqa: ANN001
+    def _i18n(self, node: Node, attributes: dict[str, str]) -> None:
         from policylint.ingest.data import add_json, add_yaml
 
         start, messages = self._content(node)

@@ -11,8 +11,8 @@ keys) one after the other so that the segmenter sees a Kazakh and a Russian vers
 from __future__ import annotations
 
 import bisect
-import re
 import html
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -144,7 +144,9 @@ class ProseBuilder:
             self._lang = lang
         current = self._paragraphs[-1]
         if current.blank:
-            current.chunks.clear(), current.runs.clear(), current.placeholders.clear()
+            current.chunks.clear()
+            current.runs.clear()
+            current.placeholders.clear()
             current.length, current.lang = 0, self._lang
         else:
             self._paragraphs.append(_Paragraph(self._lang))
@@ -312,7 +314,7 @@ MAX_CONSTRUCT = 4000
 #: Characters of directive arguments (``@if(...)``) scanned per file at most: a
 #: hostile file of ten million unclosed ``@if(`` costs this much, then the rest of its
 #: directives are read without arguments.
-_ARGUMENT_BUDGET = 2_000_000
+_ARGUMENT_BUDGET = 200_000
 
 #: Openers of template syntax → (closer, kind): Blade and Handlebars comments; printed
 #: values of Blade, Jinja, Twig, Nunjucks, Liquid, Vue, Angular, Handlebars (``{{ }}``,
@@ -495,6 +497,7 @@ def template_constructs(text: str) -> Iterator[tuple[str, int, int, Piece]]:
         opener = _OPENER.search(text, pos)
         if opener is None:
             return
+        construct: tuple[str, int, int, Piece] | None
         if opener.group("blade"):
             construct = _blade_directive(scan, opener)
         else:
@@ -630,27 +633,24 @@ class TemplateText:
         references are then decoded), or text already decoded whose character ``i``
         came from ``origin[i]`` (Markdown after the parser)."""
         start = origin if isinstance(origin, int) else None
-
-        def at(index: int) -> int:
-            return start + index if start is not None else origin[min(index, len(origin) - 1)]  # type: ignore[index]
-
+        offsets = range(origin, origin + len(text) + 1) if isinstance(origin, int) else origin
         for kind, a, b, label in self.pieces(text):
             if kind == "text":
                 piece = text[a:b]
                 if start is None:
-                    builder.mapped_text(piece, origin[a:b], keep_lines=keep_lines)  # type: ignore[index]
+                    builder.mapped_text(piece, offsets[a:b], keep_lines=keep_lines)
                 elif "&" in piece:
-                    decoded, offsets = decode_entities(piece, start + a)
-                    builder.mapped_text(decoded, offsets, keep_lines=keep_lines)
+                    decoded, references = decode_entities(piece, start + a)
+                    builder.mapped_text(decoded, references, keep_lines=keep_lines)
                 else:
                     builder.text(piece, start + a, keep_lines=keep_lines)
             elif kind == "string":
-                decoded, offsets = decode_escapes(text[a:b], a)
-                builder.mapped_text(decoded, [at(offset) for offset in offsets], keep_lines=keep_lines)
+                decoded, escapes = decode_escapes(text[a:b], a)
+                builder.mapped_text(decoded, [offsets[i] for i in escapes[: len(decoded)]], keep_lines=keep_lines)
             elif kind == "value":
-                builder.placeholder(label or "…", at(a), at(b - 1) + 1)
+                builder.placeholder(label or "…", offsets[a], offsets[b - 1] + 1)
             else:
-                builder.space(at(a))
+                builder.space(offsets[a])
 
 
 def template_pieces(text: str) -> list[Piece]:
