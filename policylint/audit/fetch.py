@@ -37,6 +37,7 @@ import httpx
 
 from policylint import __version__
 from policylint.ingest import MAX_BYTES
+from policylint.ingest.markup import CHARSET_PRESCAN, meta_charset
 from policylint.ingest.text import decode
 from policylint.model import InputError
 
@@ -51,8 +52,6 @@ MAX_REDIRECTS = 10
 RETRY_AFTER_CAP = 30.0
 #: Statuses that mean "try again later".
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
-#: How far into an HTML page a ``<meta charset>`` is looked for (the HTML standard's prescan).
-META_PRESCAN_BYTES = 4096
 
 #: Reader suffix per media type.
 SUFFIX_BY_TYPE = {
@@ -200,24 +199,6 @@ def parse_content_type(value: str) -> tuple[str, str | None]:
     return (media_type if "/" in media_type else ""), charset
 
 
-def meta_charset(head: bytes) -> str | None:
-    """The charset an HTML page declares in ``<meta charset>`` or
-    ``<meta http-equiv="Content-Type">`` within ``head`` (its first bytes)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    # latin-1 maps bytes one to one, so the ASCII markup reads in any code page.
-    tree = LexborHTMLParser(head.decode("latin-1"))
-    for meta in tree.css("meta"):
-        attributes = meta.attributes
-        if attributes.get("charset"):
-            return (attributes["charset"] or "").strip().lower() or None
-        if (attributes.get("http-equiv") or "").strip().lower() == "content-type":
-            charset = parse_content_type(attributes.get("content") or "")[1]
-            if charset:
-                return charset
-    return None
-
-
 def _decode_declared(data: bytes, label: str | None) -> str | None:
     """``data`` decoded with a declared charset, or None if the label is unknown or
     the bytes are not valid in it (a page that lies about its charset)."""
@@ -235,7 +216,7 @@ def decode_text(url: str, data: bytes, header_charset: str | None, suffix: str) 
     if not data.startswith(_BOMS):
         declared = [header_charset]
         if suffix == ".html":
-            declared.append(meta_charset(data[:META_PRESCAN_BYTES]))
+            declared.append(meta_charset(data[:CHARSET_PRESCAN]))
         for label in declared:
             text = _decode_declared(data, label)
             if text is not None and label is not None:

@@ -82,7 +82,7 @@ _RAW_ELEMENTS = ("script", "style")
 _CHARSET = patterns.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 #: Bytes of a page searched for a ``<meta charset>`` (the HTML standard's prescan
 #: looks at 1024; generators put long comments first).
-_CHARSET_PRESCAN = 4096
+CHARSET_PRESCAN = 4096
 _TAGS = ("start_tag", "self_closing_tag")
 
 
@@ -155,7 +155,7 @@ def decode_markup(data: bytes, path: str) -> tuple[str, str]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        declared = _declared_charset(data[:_CHARSET_PRESCAN])
+        declared = _single_byte(meta_charset(data[:CHARSET_PRESCAN]))
         if declared is not None:
             try:
                 text = data.decode(declared)
@@ -171,27 +171,37 @@ def _above_tags(node: object) -> bool:
     return cast("Node", node).type not in _TAGS
 
 
-def _declared_charset(head: bytes) -> str | None:
-    """The single-byte code page a ``<meta charset>`` or ``<meta http-equiv>`` in
-    ``head`` declares, or None."""
+def meta_charset(head: bytes) -> str | None:
+    """The charset label (lower case, as written) that a ``<meta charset>`` or
+    ``<meta http-equiv="Content-Type">`` in ``head`` — a page's first bytes — declares,
+    or None. Script and style content is not markup, so a ``<meta>`` in a string there
+    does not count."""
     text = head.decode("latin-1")  # the markup is ASCII in every such code page
     tree = treesitter.parse("html", text.encode("utf-8"))
     offsets = ByteOffsets(text)
     for node in cast("Iterator[Node]", treesitter.walk(tree.root_node, _above_tags)):
-        if node.type not in _TAGS or _tag_name(node, text, offsets) != "meta":
+        if node.type not in _TAGS or _tag_name(node, text, offsets).lower() != "meta":
             continue
         attributes = _attributes(node, text, offsets)
         declared = attributes.get("charset")
         if declared is None and attributes.get("http-equiv", "").lower() == "content-type":
             match = _CHARSET.search(attributes.get("content", ""))
             declared = match.group(1) if match else None
-        if declared:
-            try:
-                info = codecs.lookup(declared)
-            except LookupError:
-                return None
-            return info.name if not info.name.startswith(("utf-16", "utf-32")) else None
+        if declared and declared.strip():
+            return declared.strip().lower()
     return None
+
+
+def _single_byte(label: str | None) -> str | None:
+    """The codec name of a declared charset a markup file can be decoded with (not a
+    UTF-16/32 label: such bytes would not have held an ASCII ``<meta>``)."""
+    if label is None:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32")) else name
 
 
 # ------------------------------------------------------------------------ parsing
