@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from policylint import patterns
@@ -212,9 +212,6 @@ class ProseBuilder:
         paragraph.placeholders.append((begin, paragraph.length))
 
     # -- result
-
-    def has_text(self) -> bool:
-        return any(not p.blank for p in self._paragraphs)
 
     def build(self, kind: str = "source") -> SourceText:
         """The collected prose; language versions laid out one after the other.
@@ -658,29 +655,23 @@ def template_pieces(text: str) -> list[Piece]:
     return TemplateText().pieces(text)
 
 
-def add_template_text(builder: ProseBuilder, text: str, start: int, *, keep_lines: bool = False) -> None:
-    """Append a text node of a template (``original[start:start + len(text)]``):
-    prose as text, printed values as placeholders, directives as word breaks."""
-    TemplateText().add(builder, text, start, keep_lines=keep_lines)
-
-
 # ----------------------------------------------------------- decoding with offsets
 
 _ENTITY = patterns.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
-def decode_entities(text: str, start: int) -> tuple[str, list[int]]:
-    """HTML character references decoded (``&nbsp;`` → NBSP, ``&laquo;`` → «), with the
-    original offset of each resulting character."""
-    if "&" not in text:
-        return text, list(range(start, start + len(text) + 1))
+def _decode(text: str, start: int, pattern: re.Pattern[str],
+            value: Callable[[str], str]) -> tuple[str, list[int]]:
+    """``text`` with every match of ``pattern`` replaced by ``value(match)``; each
+    resulting character keeps the original offset it came from (a replacement: its
+    match's start)."""
     out: list[str] = []
     origin: list[int] = []
     pos = 0
-    for match in _ENTITY.finditer(text):
+    for match in pattern.finditer(text):
         out.append(text[pos : match.start()])
         origin.extend(range(start + pos, start + match.start()))
-        decoded = html.unescape(match.group())
+        decoded = value(match.group())
         out.append(decoded)
         origin.extend([start + match.start()] * len(decoded))
         pos = match.end()
@@ -689,10 +680,33 @@ def decode_entities(text: str, start: int) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def decode_entities(text: str, start: int) -> tuple[str, list[int]]:
+    """HTML character references decoded (``&nbsp;`` → NBSP, ``&laquo;`` → «), with the
+    original offset of each resulting character."""
+    if "&" not in text:
+        return text, list(range(start, start + len(text) + 1))
+    return _decode(text, start, _ENTITY, html.unescape)
+
+
 _ESCAPE = patterns.compile(
     r"\\(?:u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|\r\n|.)", re.DOTALL
 )
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": "", "\n": "", "\r\n": ""}
+
+
+def _escape_value(escape: str) -> str:
+    """What one backslash escape (``\\n``, ``\\u0430``, ``\\x41``, ``\\101``, ``\\"``) stands for."""
+    body = escape[1:]
+    if body in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[body]
+    if body[0] == "u" and len(body) > 1:
+        code = int(body[1:].strip("{}"), 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    if body[0] == "x" and len(body) > 1:
+        return chr(int(body[1:], 16))
+    if body.isdigit():
+        return chr(int(body, 8))
+    return body
 
 
 def decode_escapes(text: str, start: int) -> tuple[str, list[int]]:
@@ -701,30 +715,7 @@ def decode_escapes(text: str, start: int) -> tuple[str, list[int]]:
     resulting character."""
     if "\\" not in text:
         return text, list(range(start, start + len(text) + 1))
-    out: list[str] = []
-    origin: list[int] = []
-    pos = 0
-    for match in _ESCAPE.finditer(text):
-        out.append(text[pos : match.start()])
-        origin.extend(range(start + pos, start + match.start()))
-        body = match.group()[1:]
-        if body in _SIMPLE_ESCAPES:
-            value = _SIMPLE_ESCAPES[body]
-        elif body[0] == "u" and len(body) > 1:
-            code = int(body[1:].strip("{}"), 16)
-            value = chr(code) if code <= 0x10FFFF else ""
-        elif body[0] == "x" and len(body) > 1:
-            value = chr(int(body[1:], 16))
-        elif body.isdigit():
-            value = chr(int(body, 8))
-        else:
-            value = body
-        out.append(value)
-        origin.extend([start + match.start()] * len(value))
-        pos = match.end()
-    out.append(text[pos:])
-    origin.extend(range(start + pos, start + len(text) + 1))
-    return "".join(out), origin
+    return _decode(text, start, _ESCAPE, _escape_value)
 
 
 def short_reason(error: Exception) -> str:
