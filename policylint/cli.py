@@ -18,6 +18,7 @@ from policylint import __version__
 from policylint.model import SEVERITY_RANK
 
 if TYPE_CHECKING:
+    from policylint.audit.run import AuditResult
     from policylint.report.common import FileView
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -87,7 +88,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None
     DOCX, PDF, HTML and templates, Markdown, JS/TS/JSX, Vue, Svelte, i18n JSON/YAML/PO,
     Python, PHP, Kotlin and SQL sources."""
     from policylint.analyze.lexicon import LexiconError
-    from policylint.baseline import BaselineError, load_baseline, subtract_baseline, write_baseline
+    from policylint.baseline import (
+        BaselineError,
+        load_baseline,
+        subtract_baseline,
+        write_baseline,
+    )
     from policylint.config import ConfigError, load_config
     from policylint.pipeline import Linter, lint_paths
     from policylint.report import STATISTICS_FORMATS, render
@@ -149,7 +155,7 @@ def audit(sources: tuple[str, ...], out_dir: str, db_file: str | None, jobs: int
           config_file: str | None, timeout: float, per_host: int, quiet: bool) -> None:
     """Audit many policies — folders, globs, files, URLs, @list.txt — into a report
     folder, with the history of earlier audits (what is new, fixed, unchanged)."""
-    from policylint.audit.run import Settings, default_db, default_jobs, now_iso, run_audit
+    from policylint.audit.run import Settings, default_db, default_jobs, run_audit
     from policylint.audit.site import write_reports
     from policylint.audit.sources import SourceError, expand_sources
     from policylint.config import ConfigError, load_config
@@ -165,7 +171,6 @@ def audit(sources: tuple[str, ...], out_dir: str, db_file: str | None, jobs: int
         raise _usage_error("no inputs: the sources name no files or URLs")
     out = Path(out_dir)
     settings = Settings(config.lang, config_file, str(Path.cwd()))
-    started_at = now_iso()
     outcome = run_audit(
         inputs, out, Path(db_file) if db_file else default_db(out), jobs=jobs or default_jobs(),
         settings=settings, executor=executor, scheduler=scheduler, resume=resume,
@@ -175,7 +180,8 @@ def audit(sources: tuple[str, ...], out_dir: str, db_file: str | None, jobs: int
         click.echo(f"policylint: interrupted; {len(outcome.records)} of {len(inputs)} inputs are in "
                    f"{out / 'results.jsonl'} — run again with --resume to go on", err=True)
         raise click.exceptions.Exit(130)
-    run = {"started_at": started_at, "finished_at": now_iso(), "tool_version": __version__,
+    run = {"started_at": outcome.run.get("started_at"), "finished_at": outcome.run.get("finished_at"),
+           "tool_version": outcome.run.get("tool_version", __version__),
            "sources": len(inputs), "jobs": jobs or default_jobs(), "executor": executor,
            "previous_run_started_at": outcome.previous_started_at}
     write_reports(out, outcome.records, changes=outcome.changes or None, run=run, lang=config.lang)
@@ -183,7 +189,7 @@ def audit(sources: tuple[str, ...], out_dir: str, db_file: str | None, jobs: int
     raise click.exceptions.Exit(EXIT_INPUT if any(r["status"] == "error" for r in outcome.records) else EXIT_OK)
 
 
-def _audit_summary(outcome, out: Path) -> str:
+def _audit_summary(outcome: "AuditResult", out: Path) -> str:
     """Two lines for the terminal: what the audit found and what changed."""
     records = outcome.records
     status = {k: sum(r["status"] == k for r in records) for k in ("ok", "skipped", "error")}
@@ -192,21 +198,13 @@ def _audit_summary(outcome, out: Path) -> str:
     lines = [f"policylint: {len(records)} inputs ({status['ok']} linted, {status['skipped']} skipped, "
              f"{status['error']} unreadable), {findings} findings, {rate:.1f} docs/s"]
     changes = list((outcome.changes or {}).values())
-    if changes and any(_state(c) != "first_run" for c in changes):
-        new = sum(len(_field(c, "new")) for c in changes)
-        fixed = sum(len(_field(c, "fixed")) for c in changes)
-        changed = sum(_state(c) in ("changed", "new_source") for c in changes)
+    if changes and any(c.state != "first_run" for c in changes):
+        new = sum(len(c.new) for c in changes)
+        fixed = sum(len(c.fixed) for c in changes)
+        changed = sum(c.state in ("changed", "new_source") for c in changes)
         lines.append(f"since the last run: {new} new, {fixed} fixed findings; {changed} inputs changed")
     lines.append(f"report: {out / 'index.html'}")
     return "\n".join(lines)
-
-
-def _field(change, name: str):
-    return change[name] if isinstance(change, dict) else getattr(change, name)
-
-
-def _state(change) -> str:
-    return _field(change, "state")
 
 
 @main.command()

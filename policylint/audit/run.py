@@ -16,13 +16,11 @@ import queue
 import signal
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from policylint import __version__
 from policylint.audit.records import build_record, error_record
 from policylint.audit.sources import Source
 from policylint.model import InputError
@@ -162,8 +160,14 @@ class Progress:
         self._bar = None
         if enabled and sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar,
-                                       TaskProgressColumn, TextColumn, TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as Bar
 
             self._bar = Bar(TextColumn("audit"), BarColumn(), MofNCompleteColumn(),
                             TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
@@ -230,6 +234,8 @@ class AuditResult:
     elapsed: float = 0.0
     #: When the run compared with started (None on a first run).
     previous_started_at: str | None = None
+    #: The run as the history recorded it (started_at, finished_at, tool_version …).
+    run: dict[str, Any] = field(default_factory=dict)
 
 
 def run_audit(
@@ -278,8 +284,9 @@ def run_audit(
         changes = history.changes(run_id) if not interrupted else {}
         previous_id = history.previous_run(run_id)
         previous_run = history.run(previous_id) if previous_id is not None else None
+        run = history.run(run_id) or {}
     return AuditResult(records, run_id, interrupted, changes, time.monotonic() - started,
-                       previous_run["started_at"] if previous_run else None)
+                       previous_run["started_at"] if previous_run else None, run)
 
 
 def _process(todo: list[Source], results_path: Path, history: Any, run_id: int, bar: Progress,
@@ -360,10 +367,6 @@ def _write(record: dict[str, Any], results: Any, history: Any, run_id: int, bar:
     results.flush()
     history.add(run_id, record)
     bar.advance(record)
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def default_db(out_dir: Path) -> Path:
