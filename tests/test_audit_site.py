@@ -35,11 +35,6 @@ RUSSIAN_SEED = SEEDS / "000_f6ca1e19d33ce886.txt"
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> \'><svg onload=alert(3)>'
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 def seed_record(linter: Linter, seed: Path, url: str) -> dict[str, Any]:
     """The audit record of ``seed`` as if it had been fetched from ``url``."""
     data = seed.read_bytes()

@@ -11,11 +11,6 @@ from policylint.pipeline import Linter
 from policylint.rules.checks import law
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 def run(linter: Linter, rule_id: str, text: str) -> list[Finding]:
     """The findings of one rule on ``text``."""
     only = Linter(linter.catalog, linter.lexicon, lambda rid, path: rid == rule_id)

@@ -12,11 +12,6 @@ from policylint.rules.kinds import KINDS
 from tests.helpers import doc_from_text
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 def _run(linter: Linter, rule_id: str, text: str, doc: Document | None = None) -> list[Finding]:
     doc = doc or doc_from_text(text)
     facts: Facts = analyze(doc, linter.lexicon)

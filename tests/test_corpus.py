@@ -12,11 +12,6 @@ from tests.helpers import SEEDS
 EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_seed_findings(linter: Linter, name: str) -> None:
     result = linter.lint_path(str(SEEDS / name))

@@ -3,7 +3,6 @@ offsets stay inside the file — or a clean ``InputError``; linting never raises
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,11 +23,6 @@ FRAGMENTS = [
 ]
 
 text_like = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=20), max_size=60).map("".join)
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
 
 
 def _check(linter: Linter, suffix: str, data: bytes) -> None:

@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policylint.analyze.identifiers import check_digit_ok, extract_identifiers, structure
+from policylint.analyze.identifiers import (
+    check_digit_ok,
+    extract_identifiers,
+    structure,
+)
 from tests.helpers import doc_from_text, seed_doc, seed_paths
 
 SEED_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in seed_paths())

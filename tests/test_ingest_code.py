@@ -16,38 +16,23 @@ from policylint.ingest.prose import ProseBuilder
 from policylint.model import InputError, SourceText
 from policylint.pipeline import Linter, build_document
 from policylint.report.common import excerpt
+from tests.helpers import extracted_place, line_column, paragraphs
 
 DATA = Path(__file__).parent / "data" / "web" / "code"
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
 
 
 def fixture_text(name: str) -> str:
     return (DATA / name).read_text(encoding="utf-8")
 
 
-def where(text: str, needle: str, after: str = "") -> tuple[int, int]:
-    """1-based (line, column) of ``needle`` in ``text`` (searched from ``after``)."""
-    offset = text.index(needle, text.index(after) if after else 0)
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def read(name: str) -> SourceText:
     return read_source(str(DATA / name))
 
 
-def place(source: SourceText, needle: str) -> tuple[int, int]:
-    """Where the extracted ``needle`` comes from in the file."""
-    location = source.locate(source.text.index(needle))
-    return location.line, location.column
 
 
-def paragraphs(source: SourceText) -> list[str]:
-    return source.text.split("\n\n")
 
 
 def values(source: SourceText) -> list[str]:
@@ -89,15 +74,15 @@ def test_page_characters_map_to_their_place_in_the_file() -> None:
     text = fixture_text(PAGE)
     source = read(PAGE)
     for needle in ("Настоящая Политика", "Какие данные мы собираем", "адрес доставки заказов;", "БИН: 2511"):
-        assert place(source, needle) == where(text, needle)
+        assert extracted_place(source, needle) == line_column(text, needle)
     # inside a template literal, on its second line
-    assert place(source, "обработки его персональных данных, по адресу") == where(
+    assert extracted_place(source, "обработки его персональных данных, по адресу") == line_column(
         text, "обработки его персональных данных, по адресу"
     )
     # a decoded entity maps to the entity
-    assert place(source, "«Политика»") == where(text, "&laquo;Политика")
+    assert extracted_place(source, "«Политика»") == line_column(text, "&laquo;Политика")
     # a prop of a component is text of its own
-    assert place(source, "Изменения Политики") == where(text, "Изменения Политики")
+    assert extracted_place(source, "Изменения Политики") == line_column(text, "Изменения Политики")
 
 
 def test_page_findings_point_into_the_file(linter: Linter) -> None:
@@ -107,11 +92,11 @@ def test_page_findings_point_into_the_file(linter: Linter) -> None:
     assert result.error is None and doc is not None
     runtime = next(f for f in result.findings if f.rule == "DOC001")
     assert runtime.severity == "info"
-    assert tuple(doc.locate(runtime.span.start))[:2] == where(text, "{company}</strong>")
-    assert where(text, "${company} запрос") in [tuple(doc.locate(span.start))[:2] for span in runtime.related]
+    assert tuple(doc.locate(runtime.span.start))[:2] == line_column(text, "{company}</strong>")
+    assert line_column(text, "${company} запрос") in [tuple(doc.locate(span.start))[:2] for span in runtime.related]
     responsible = next(f for f in result.findings if f.rule == "RP001")
     assert excerpt(doc, responsible.span).startswith("Как ТОО «Бектек» собирает")
-    assert tuple(doc.locate(responsible.related[0].start))[:2] == where(text, "ТОО «Бектек»\";")
+    assert tuple(doc.locate(responsible.related[0].start))[:2] == line_column(text, "ТОО «Бектек»\";")
 
 
 # ------------------------------------------------------- i18n object (TypeScript)
@@ -134,8 +119,8 @@ def test_versions_with_different_deadlines_fire_bl001_at_the_kazakh_clause(linte
     result = linter.lint_path(str(DATA / MESSAGES))
     doc = result.document
     [finding] = [f for f in result.findings if f.rule == "BL001"]
-    assert tuple(doc.locate(finding.span.start))[:2] == where(text, "он бес жұмыс күні")
-    assert tuple(doc.locate(finding.related[0].start))[:2] == where(text, "десяти рабочих дней")
+    assert tuple(doc.locate(finding.span.start))[:2] == line_column(text, "он бес жұмыс күні")
+    assert tuple(doc.locate(finding.related[0].start))[:2] == line_column(text, "десяти рабочих дней")
     shown = excerpt(doc, finding.span)
     assert shown.startswith("3.1. Оператор Субъектінің") and '"' not in shown
 
@@ -150,7 +135,7 @@ def test_ternaries_per_string_are_grouped_into_a_kazakh_and_a_russian_version(li
     kk_clause = next(c for c in doc.clauses if doc.clause_text(c).startswith("1.2. Пайдаланушылардың"))
     ru_clause = next(c for c in doc.clauses if doc.clause_text(c).startswith("1.2. Доступ"))
     assert (kk_clause.index, ru_clause.index) in doc.pairs
-    assert tuple(doc.locate(kk_clause.span.start))[:2] == where(text, "1.2. Пайдаланушылардың")
+    assert tuple(doc.locate(kk_clause.span.start))[:2] == line_column(text, "1.2. Пайдаланушылардың")
 
 
 def test_a_test_on_a_language_literal_sets_both_branches() -> None:
@@ -209,8 +194,8 @@ def test_django_migration_reads_string_literals_but_not_docstrings_or_prints() -
     )
     assert "Data migration" not in source.text and "Обновляю страницу" not in source.text
     assert "0006_page_footer" not in source.text and "privacy" not in source.text.split("\n")[0]
-    assert place(source, "7.11.2 Оператор обязан") == where(text, "7.11.2 Оператор обязан")
-    assert place(source, "десяти рабочих дней") == where(text, "десяти рабочих дней")
+    assert extracted_place(source, "7.11.2 Оператор обязан") == line_column(text, "7.11.2 Оператор обязан")
+    assert extracted_place(source, "десяти рабочих дней") == line_column(text, "десяти рабочих дней")
 
 
 def test_python_string_forms() -> None:
@@ -244,8 +229,8 @@ def test_laravel_array_reads_php_quoting_and_placeholders() -> None:
     assert "3.1. Срок рассмотрения претензии: 15 рабочих дней.\n3.2. Вы вправе" in source.text  # nowdoc
     assert "text-sm" not in source.text and "Политика конфиденциальности (страница" not in source.text
     assert values(source) == ["{date}", "{company}", "{site}"]
-    assert place(source, "3.2. Вы вправе") == where(text, "3.2. Вы вправе")
-    assert place(source, "'Закон о ПД'") == where(text, "\\'Закон о ПД")
+    assert extracted_place(source, "3.2. Вы вправе") == line_column(text, "3.2. Вы вправе")
+    assert extracted_place(source, "'Закон о ПД'") == line_column(text, "\\'Закон о ПД")
 
 
 WORDPRESS = "wp-theme/page-privacy.php"
@@ -261,8 +246,8 @@ def test_php_page_reads_its_html_and_what_php_prints(linter: Linter) -> None:
     assert values(source) == ["{company}", "{company_bin}", "{d}"]
     for code in ("get_header", "Template Name", "site-main", "Срок ответа задаётся"):
         assert code not in source.text
-    assert place(source, "2. Контактная информация") == where(text, "2. Контактная информация")
-    assert place(source, "Срок рассмотрения обращений") == where(text, "Срок рассмотрения обращений")
+    assert extracted_place(source, "2. Контактная информация") == line_column(text, "2. Контактная информация")
+    assert extracted_place(source, "Срок рассмотрения обращений") == line_column(text, "Срок рассмотрения обращений")
     result = linter.lint_path(str(DATA / WORDPRESS))
     assert result.error is None and result.document.languages == ["ru"]
 
@@ -278,12 +263,12 @@ def test_kotlin_screen_versions_raw_strings_and_templates(linter: Linter) -> Non
     assert "1.1. {company} (бұдан әрі – Компания)" in source.text  # $company in a raw string
     assert "Байланыс: {company.lowercase}\nЭлектрондық пошта: info@esperans.kz" in source.text  # trimMargin
     assert "Открыт экран" not in source.text and "androidx" not in source.text
-    assert place(source, "1.2. Компания обязана") == where(text, "1.2. Компания обязана")
+    assert extracted_place(source, "1.2. Компания обязана") == line_column(text, "1.2. Компания обязана")
     doc = build_document(source)
     assert {v.lang for v in doc.versions} == {"kk", "ru"} and doc.pairs
     kk = next(v for v in doc.versions if v.lang == "kk")
     heading = next(c for c in doc.clauses[kk.first : kk.end] if doc.clause_text(c) == "1. ЖАЛПЫ ЕРЕЖЕЛЕР")
-    assert tuple(doc.locate(heading.span.start))[:2] == where(text, "1. ЖАЛПЫ ЕРЕЖЕЛЕР")
+    assert tuple(doc.locate(heading.span.start))[:2] == line_column(text, "1. ЖАЛПЫ ЕРЕЖЕЛЕР")
 
 
 # --------------------------------------------------------------------- SQL seed
@@ -299,7 +284,7 @@ def test_sql_rows_take_the_language_of_their_language_column() -> None:
     assert "1.2. Компания 'Сервистер' арқылы" in doc.source.text  # '' decoded
     assert "cms_pages" not in doc.source.text and "privacy" not in doc.source.text
     clause = next(c for c in doc.clauses if doc.clause_text(c).startswith("1.3. Доступ"))
-    assert tuple(doc.locate(clause.span.start))[:2] == where(text, "1.3. Доступ")
+    assert tuple(doc.locate(clause.span.start))[:2] == line_column(text, "1.3. Доступ")
     assert doc.source.text.endswith("Как Компания обрабатывает и защищает персональные данные Пользователей")
 
 

@@ -15,32 +15,19 @@ from policylint.ingest.data import MAX_YAML_DEPTH, add_json, add_yaml, align
 from policylint.ingest.prose import ProseBuilder
 from policylint.model import InputError, SourceText
 from policylint.pipeline import Linter
+from tests.helpers import extracted_place, line_column, paragraphs
 
 DATA = Path(__file__).parent / "data" / "web" / "code"
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
 
 
 def fixture_text(name: str) -> str:
     return (DATA / name).read_text(encoding="utf-8")
 
 
-def where(text: str, needle: str, after: str = "") -> tuple[int, int]:
-    """1-based (line, column) of ``needle`` in ``text`` (searched from ``after``)."""
-    offset = text.index(needle, text.index(after) if after else 0)
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
-def place(source: SourceText, needle: str) -> tuple[int, int]:
-    location = source.locate(source.text.index(needle))
-    return location.line, location.column
 
 
-def paragraphs(source: SourceText) -> list[str]:
-    return source.text.split("\n\n")
 
 
 def values(source: SourceText) -> list[str]:
@@ -76,9 +63,9 @@ def test_json_escapes_are_decoded_and_mapped_to_the_file() -> None:
     assert "пишите на «info@amart.kz» или звоните {phone}." in source.text
     assert values(source) == ["{phone}", "{phone}"]
     # after two \u00ab escapes the characters still land on their own columns
-    assert place(source, "info@amart.kz» или") == where(text, "info@amart.kz\\u00bb или")
-    assert place(source, "«info@amart.kz» или") == where(text, "\\u00abinfo@amart.kz\\u00bb или")
-    assert place(source, "2.3. Веб-сайт -") == where(text, "2.3. Веб-сайт -")
+    assert extracted_place(source, "info@amart.kz» или") == line_column(text, "info@amart.kz\\u00bb или")
+    assert extracted_place(source, "«info@amart.kz» или") == line_column(text, "\\u00abinfo@amart.kz\\u00bb или")
+    assert extracted_place(source, "2.3. Веб-сайт -") == line_column(text, "2.3. Веб-сайт -")
 
 
 def test_json_fragment_in_a_component_maps_to_the_whole_file() -> None:
@@ -145,9 +132,9 @@ def test_yaml_scalars_of_every_style_map_to_the_file() -> None:
     assert 'файлов "cookie"' in source.text
     assert values(source) == ["{company}", "{company}"]
     for needle in ("ұялы телефон", "заңды мекенжайы.", "4.7. Таратуға", "юридический адрес.", "с помощью сервисов"):
-        assert place(source, needle) == where(text, needle)
-    assert place(source, '"cookie"') == where(text, '\\"cookie')
-    assert place(source, "{company}': info") == where(text, "%{company}''")
+        assert extracted_place(source, needle) == line_column(text, needle)
+    assert extracted_place(source, '"cookie"') == line_column(text, '\\"cookie')
+    assert extracted_place(source, "{company}': info") == line_column(text, "%{company}''")
 
 
 def test_yaml_fragment_and_crlf_lines() -> None:
@@ -207,8 +194,8 @@ def test_po_catalogue_reads_translations_plurals_and_untranslated_source() -> No
     for hidden in ("Project-Id-Version", "Дербес деректер сақталады", "ескі редакциясы", "templates/"):
         assert hidden not in source.text
     # a msgstr continued over lines maps each line to its own line of the file
-    assert place(source, "дербес деректерді жинаумен") == where(text, "дербес деректерді жинаумен")
-    assert place(source, "сәттен бастап үш жұмыс") == where(text, "сәттен бастап үш жұмыс")
+    assert extracted_place(source, "дербес деректерді жинаумен") == line_column(text, "дербес деректерді жинаумен")
+    assert extracted_place(source, "сәттен бастап үш жұмыс") == line_column(text, "сәттен бастап үш жұмыс")
 
 
 def test_po_language_comes_from_the_header_or_the_path(linter: Linter) -> None:

@@ -12,13 +12,8 @@ from hypothesis import strategies as st
 from policylint.ingest import read_source
 from policylint.model import InputError, SourceText
 from policylint.pipeline import Linter
-from tests.helpers import seed_paths
-from tests.test_ingest_markup import DATA, assert_true_to_file, located, place
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
+from tests.helpers import line_column, seed_paths
+from tests.test_ingest_markup import DATA, assert_true_to_file, located
 
 
 def markdown(text: str, name: str = "policy.md") -> SourceText:
@@ -59,7 +54,7 @@ def test_policy_page_reads_as_rendered() -> None:
 def test_policy_findings_point_at_their_words(linter: Linter, rule: str, phrase: str) -> None:
     result = linter.lint_path(str(DATA / "privacy.md"))
     original = (DATA / "privacy.md").read_text(encoding="utf-8")
-    assert located(result, rule) == place(original, phrase)
+    assert located(result, rule) == line_column(original, phrase)
 
 
 def test_seed_as_markdown_finds_what_the_seed_finds(linter: Linter) -> None:
@@ -169,8 +164,8 @@ def test_mdx_page(linter: Linter) -> None:
     assert "\n\nВ случае утечки или несанкционированного доступа" in source.text  # a component's children
     assert "оператор {props.operatorName} ответит в срок." in source.text
     result = linter.lint_source(source)
-    assert located(result, "DL003") == place(original, "72 часов")
-    assert located(result, "CN001") == place(original, "Используя Сайт")
+    assert located(result, "DL003") == line_column(original, "72 часов")
+    assert located(result, "CN001") == line_column(original, "Используя Сайт")
 
 
 def test_mdx_expressions() -> None:

@@ -24,17 +24,12 @@ from policylint.ingest.markup import add_html, front_matter, read_html
 from policylint.ingest.prose import ProseBuilder, TemplateText, template_pieces
 from policylint.model import FileResult, InputError, SourceText
 from policylint.pipeline import NO_POLICY_TEXT, Linter
-from tests.helpers import seed_paths
+from tests.helpers import line_column, seed_paths
 
 DATA = Path(__file__).parent / "data" / "web" / "markup"
 #: Characters the reader writes that are not in the file: list bullets, the separator
 #: of table cells, and the white space between words and lines.
 SYNTHETIC = frozenset("•; \n")
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
 
 
 def lint(linter: Linter, name: str) -> FileResult:
@@ -43,12 +38,6 @@ def lint(linter: Linter, name: str) -> FileResult:
     return result
 
 
-def place(text: str, phrase: str, occurrence: int = 0) -> tuple[int, int]:
-    """1-based line and column of the ``occurrence``-th ``phrase`` in ``text``."""
-    index = -1
-    for _ in range(occurrence + 1):
-        index = text.index(phrase, index + 1)
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 def located(result: FileResult, rule: str) -> tuple[int, int]:
@@ -129,7 +118,7 @@ def test_wordpress_page_finds_what_the_seed_as_plain_text_finds(linter: Linter) 
 )
 def test_wordpress_findings_point_at_their_words(linter: Linter, rule: str, phrase: str, occurrence: int) -> None:
     original = (DATA / "wordpress-privacy.html").read_text(encoding="utf-8")
-    assert located(lint(linter, "wordpress-privacy.html"), rule) == place(original, phrase, occurrence)
+    assert located(lint(linter, "wordpress-privacy.html"), rule) == line_column(original, phrase, occurrence=occurrence)
 
 
 def test_wordpress_finding_excerpts_hold_no_markup(linter: Linter) -> None:
@@ -156,9 +145,9 @@ def test_blade_view_pasted_from_word(linter: Linter) -> None:
     assert "Реквизиты: {company.requisites_html}" in source.text
     result = linter.lint_source(source)
     original = path.read_text(encoding="utf-8")
-    assert located(result, "DL003") == place(original, "72 часов")
-    assert located(result, "AU001") == place(original, "Министерство цифрового развития")
-    assert located(result, "CN001") == place(original, "Используя Сайт, регистрируясь")
+    assert located(result, "DL003") == line_column(original, "72 часов")
+    assert located(result, "AU001") == line_column(original, "Министерство цифрового развития")
+    assert located(result, "CN001") == line_column(original, "Используя Сайт, регистрируясь")
     runtime = [f for f in result.findings if f.rule == "DOC001"]
     assert [f.severity for f in runtime] == ["info"]  # values filled in at run time, not leftovers
 
@@ -177,8 +166,8 @@ def test_django_template_translations(linter: Linter) -> None:
         assert dropped not in source.text  # {% comment %}, {# #}, {% url %}, tags
     result = linter.lint_source(source)
     assert result.document is not None and result.document.languages == ["kk"]
-    assert located(result, "SC002") == place(original, "қауіпсіздігіне")
-    assert located(result, "TP001") == place(original, "қазіргі уақытта да, болашақта да")
+    assert located(result, "SC002") == line_column(original, "қауіпсіздігіне")
+    assert located(result, "TP001") == line_column(original, "қазіргі уақытта да, болашақта да")
 
 
 def test_twig_page(linter: Linter) -> None:
@@ -188,8 +177,8 @@ def test_twig_page(linter: Linter) -> None:
     assert source.text.startswith("{privacy.title} — {app_name}\n\n{privacy.title}\n\n«ЭСПЕРАНС-РК»")
     assert "Сұрақтар бойынша: info@esperans.kz" in source.text  # '…'|trans of a sentence
     result = linter.lint_source(source)
-    assert located(result, "CN003") == place(original, "кемінде 10 жұмыс күні")
-    assert located(result, "CN004") == place(original, "сөзсіз келісім")
+    assert located(result, "CN003") == line_column(original, "кемінде 10 жұмыс күні")
+    assert located(result, "CN004") == line_column(original, "сөзсіз келісім")
 
 
 def test_vue_component_with_i18n_blocks(linter: Linter) -> None:
@@ -203,9 +192,9 @@ def test_vue_component_with_i18n_blocks(linter: Linter) -> None:
     assert kazakh < russian
     result = linter.lint_source(source)
     assert result.document is not None and result.document.languages == ["kk", "ru"]
-    assert located(result, "BL002") == place(original, "support@amart.kz")
-    assert located(result, "OP007") == place(original, "ТОО «Электронный магазин гозакупок»")
-    assert located(result, "DOC003") == place(original, "https:///amart.kz/learning/")
+    assert located(result, "BL002") == line_column(original, "support@amart.kz")
+    assert located(result, "OP007") == line_column(original, "ТОО «Электронный магазин гозакупок»")
+    assert located(result, "DOC003") == line_column(original, "https:///amart.kz/learning/")
 
 
 def test_vue_yaml_messages_and_blocks_that_are_not_the_page() -> None:
@@ -229,8 +218,8 @@ def test_svelte_page(linter: Linter) -> None:
     for code in ("#if", "/if", ":else", "#each", "purposes.length", "onMount", "position: fixed", "accepted"):
         assert code not in source.text
     result = linter.lint_source(source)
-    assert located(result, "DL003") == place(original, "72 часов")
-    assert located(result, "CH001") == place(original, "Продолжение использования Сайта")
+    assert located(result, "DL003") == line_column(original, "72 часов")
+    assert located(result, "CH001") == line_column(original, "Продолжение использования Сайта")
 
 
 def test_astro_page() -> None:
@@ -255,8 +244,8 @@ def test_cp1251_page_laid_out_with_tables(linter: Linter) -> None:
     assert "\n\nДанные; Цель\n\nФ.И.О., телефон; оформление заказа доставка\n\n" in source.text
     result = linter.lint_source(source)
     original = path.read_bytes().decode("cp1251")
-    assert located(result, "SC002") == place(original, "не несет ответственности за убытки")
-    assert located(result, "OP004") == place(original, "БИН 790716303091")
+    assert located(result, "SC002") == line_column(original, "не несет ответственности за убытки")
+    assert located(result, "OP004") == line_column(original, "БИН 790716303091")
 
 
 # ================================================================ layout, piece by piece

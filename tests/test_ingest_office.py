@@ -56,11 +56,6 @@ INSERTED, DELETED = "30 дней", "10 рабочих дней"
 DELETED_CLAUSE = "Продавец вправе передавать персональные данные Покупателя третьим лицам без его согласия."
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 def error_of(read: Callable[[], object]) -> InputError:
     with pytest.raises(InputError) as caught:
         read()

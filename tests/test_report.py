@@ -14,9 +14,8 @@ import pytest
 from policylint import __version__
 from policylint.model import Document, FileResult, Finding, InputError, Span
 from policylint.report import FORMATS, render
-from policylint.report.common import Summary, excerpt, summary_line
+from policylint.report.common import Summary, excerpt, fingerprint, summary_line
 from policylint.report.github import escape_data, escape_property
-from policylint.report.common import fingerprint
 from policylint.rules.catalog import Rule
 from tests.helpers import doc_from_text
 

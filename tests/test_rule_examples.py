@@ -20,11 +20,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter.load()
-
-
 @pytest.mark.parametrize("rule_id, outcome, lang, text, companions", CASES)
 def test_example(
     linter: Linter, rule_id: str, outcome: str, lang: str, text: str, companions: list[str]
