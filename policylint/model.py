@@ -355,6 +355,9 @@ class Facts:
     services: list[ServiceMention] = field(default_factory=list)
     citations: list[LawCitation] = field(default_factory=list)
     topics: dict[str, list[TopicMatch]] = field(default_factory=dict)
+    #: Values filled in at run time that may state the operator («{company.name}»):
+    #: operator rules do not call such details missing.
+    injected_operator: list[Span] = field(default_factory=list)
     jurisdiction: str = "KZ"
     #: What the repository's configuration says the policy must state about its
     #: operator (``[operator]``: name, bin, email); compared by OP007.

@@ -12,7 +12,7 @@ from policylint.analyze.deadlines import extract_deadlines
 from policylint.analyze.identifiers import extract_identifiers
 from policylint.analyze.jurisdiction import decide_jurisdiction
 from policylint.analyze.lexicon import Lexicon, match_topics
-from policylint.analyze.operator import extract_operators
+from policylint.analyze.operator import extract_operators, injected_operator_values
 from policylint.analyze.services import extract_services
 from policylint.model import Document, Facts
 
@@ -44,6 +44,7 @@ def analyze(doc: Document, lexicon: Lexicon) -> Facts:
         services=extract_services(doc),
         citations=extract_citations(doc),
         topics=match_topics(doc, lexicon),
+        injected_operator=injected_operator_values(doc),
     )
     facts.jurisdiction = decide_jurisdiction(doc, facts)
     return facts

@@ -143,3 +143,28 @@ def name_key(name: str) -> str:
     letters mapped to Russian ones («AITU - Sauda» = «AITU-Sauda», «Қазпошта» = «Казпошта»)."""
     folded = name.casefold().translate(_KEY_LETTERS)
     return "".join(ch for ch in folded if ch.isalnum())
+
+
+# ----------------------------------------------------------- run-time values
+
+#: A value filled in at run time that may well be the operator's name or details.
+_OPERATOR_VALUE = patterns.compile(
+    r"compan|operator|org|firm|name|brand|owner|legal|entity|requisit|rekvizit|bin|iin|bsn"
+    r"|address|addr|email|mail|phone|tel|contact|site|наимен|компан|оператор|реквизит",
+    re.IGNORECASE,
+)
+#: Run-time values that are something else: dates, versions, counters, links.
+_OTHER_VALUE = patterns.compile(r"date|year|time|day|version|count|url|link|href|lang|locale", re.IGNORECASE)
+
+
+def injected_operator_values(doc: Document) -> list[Span]:
+    """Run-time values («{company.name}», «{{ $operator }}») that may state the operator:
+    by their name, or by the clause they sit in naming the operator."""
+    found = []
+    for span in doc.runtime_placeholders():
+        clause = doc.clause_at(span.start)
+        around = doc.clause_text(clause) if clause is not None else ""
+        name = doc.text[span.start : span.end]
+        if _OPERATOR_VALUE.search(name) or (_OPERATOR_VALUE.search(around) and not _OTHER_VALUE.search(name)):
+            found.append(span)
+    return found

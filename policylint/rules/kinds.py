@@ -20,10 +20,8 @@ place, with the other places as ``related``.
 from __future__ import annotations
 
 import importlib
-import re
 from typing import Any, Callable
 
-from policylint import patterns
 from policylint.model import Deadline, Document, Facts, Finding, Span
 from policylint.rules.catalog import Rule
 from policylint.rules.evidence import Evidence, collect, collect_any, within
@@ -68,36 +66,13 @@ def _scoped(
     return [(spec.get("scope", "document"), collect(spec, doc, facts)) for spec in specs]
 
 
-#: A value filled in at run time that may well be the operator's name or details.
-_OPERATOR_VALUE = patterns.compile(
-    r"compan|operator|org|firm|name|brand|owner|legal|entity|requisit|rekvizit|bin|iin|bsn"
-    r"|address|addr|email|mail|phone|tel|contact|site|наимен|компан|оператор|реквизит",
-    re.IGNORECASE,
-)
-#: Run-time values that are something else: dates, versions, counters, links.
-_OTHER_VALUE = patterns.compile(r"date|year|time|day|version|count|url|link|href|lang|locale", re.IGNORECASE)
-
-
-def injected_operator_values(doc: Document) -> list[Span]:
-    """Run-time values («{company.name}», «{{ $operator }}») that may state the operator:
-    by their name, or by the clause they sit in naming the operator."""
-    found = []
-    for span in doc.runtime_placeholders():
-        clause = doc.clause_at(span.start)
-        around = doc.clause_text(clause) if clause is not None else ""
-        name = doc.text[span.start : span.end]
-        if _OPERATOR_VALUE.search(name) or (_OPERATOR_VALUE.search(around) and not _OTHER_VALUE.search(name)):
-            found.append(span)
-    return found
-
-
 def required(rule: Rule, doc: Document, facts: Facts) -> list[Finding]:
     """A required fact or topic is missing. With ``unless_injected``, a policy whose
     operator details are filled in at run time is not called incomplete: DOC001 reports
     those values as unresolved instead."""
     if collect_any(rule.spec["require"], doc, facts):
         return []
-    if rule.spec.get("unless_injected") and injected_operator_values(doc):
+    if rule.spec.get("unless_injected") and facts.injected_operator:
         return []
     anchors = collect_any(rule.spec.get("anchor", []), doc, facts)
     span = anchors[0].span if anchors else document_start(doc)
