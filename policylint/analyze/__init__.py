@@ -36,11 +36,12 @@ def looks_like_policy(doc: Document, minimum: int = 2) -> bool:
 
 def analyze(doc: Document, lexicon: Lexicon) -> Facts:
     """Run every extractor over ``doc``."""
+    contacts = extract_contacts(doc)
     facts = Facts(
-        deadlines=extract_deadlines(doc),
+        deadlines=extract_deadlines(doc, contacts),
         identifiers=extract_identifiers(doc),
         operators=extract_operators(doc),
-        contacts=extract_contacts(doc),
+        contacts=contacts,
         services=extract_services(doc),
         citations=extract_citations(doc),
         topics=match_topics(doc, lexicon),

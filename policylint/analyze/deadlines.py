@@ -22,13 +22,15 @@ Without heading marks from the segmenter, short unpunctuated lines are taken as 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from policylint import patterns
+from policylint.analyze.contacts import extract_contacts
 from policylint.analyze.numbers import AMOUNT, parse_amount
-from policylint.model import Deadline, Document, Span
+from policylint.model import Contact, Deadline, Document, Span
 
 _I = re.IGNORECASE
 _LOWER = "a-zа-яёәғқңөұүһіə"
@@ -340,9 +342,6 @@ _LIST_MARK = patterns.compile(
 )
 _HEADING_NUMBER = patterns.compile(r"(\d+(?:\.\d+)*)\.?\s*")
 _CELL_JOIN_RE = patterns.compile(_CELL_JOIN)
-_ADDRESS = patterns.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>«»\"'()]+|www\.[^\s<>«»\"'()]+", _I
-)
 _CHANNEL_CUE = _cue(
     r"персональн|дербес|заявлени|претензи|запрос|обращени|жалоб|отзыв|өтініш|сұрау|шағым"
     r"|privacy|personal|dpo"
@@ -390,10 +389,21 @@ def _without_other_items(text: str, offset: int) -> str:
 class _Layout:
     """Headings, lists and neighbours of the clauses of one document."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, contacts: list[Contact] | None = None):
         self.doc = doc
         self.texts = [doc.clause_text(c) for c in doc.clauses]
         self.marked = any(c.heading for c in doc.clauses)
+        self._contacts = contacts
+
+    @functools.cached_property
+    def addresses(self) -> dict[int, list[tuple[int, int]]]:
+        """E-mails and web addresses per clause: ``(start, end)`` in the clause text."""
+        found: dict[int, list[tuple[int, int]]] = {}
+        for contact in extract_contacts(self.doc) if self._contacts is None else self._contacts:
+            if contact.kind in ("email", "url"):
+                base = self.doc.clauses[contact.clause].span.start
+                found.setdefault(contact.clause, []).append((contact.span.start - base, contact.span.end - base))
+        return found
 
     def is_heading(self, i: int) -> bool:
         if self.marked:
@@ -479,13 +489,13 @@ class _Layout:
             if j != i and (not self.near(i, j) or self.is_heading(j)):
                 break
             text = self.texts[j]
-            found = list(_ADDRESS.finditer(text))
+            found = list(self.addresses.get(j, ()))
             if j != i:
                 found.reverse()
-            for match in found:
-                start, _ = _sentence_at(text, match.start())
-                address = match.group().rstrip(".,;:").lower()
-                candidates.append((address, text[start : match.end()]))
+            for begin, end in found:
+                start, _ = _sentence_at(text, begin)
+                address = text[begin:end].rstrip(".,;:").lower()
+                candidates.append((address, text[start:end]))
         for address, context in candidates:
             if _CHANNEL_CUE.search(context):
                 return address
@@ -513,9 +523,10 @@ def classify_obligation(doc: Document, index: int, offset: int = 0, bound: str =
     return _Layout(doc).classify(index, offset, bound)
 
 
-def extract_deadlines(doc: Document) -> list[Deadline]:
-    """All deadlines in ``doc``, in document order."""
-    layout = _Layout(doc)
+def extract_deadlines(doc: Document, contacts: list[Contact] | None = None) -> list[Deadline]:
+    """All deadlines in ``doc``, in document order; ``contacts`` (found by the contacts
+    extractor, else found here) give the channels requests are sent to."""
+    layout = _Layout(doc, contacts)
     deadlines = []
     for i, clause in enumerate(doc.clauses):
         if clause.definition:
