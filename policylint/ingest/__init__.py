@@ -17,6 +17,7 @@ an ``InputError`` with a one-line message, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -30,8 +31,9 @@ MAX_BYTES = 20 * 1024 * 1024
 
 Reader = Callable[[str, bytes], SourceText]
 
-#: Reader ("module:function" in this package) per lower-case file suffix; longer
-#: suffixes first wins (``.blade.php`` is a template, ``.php`` code).
+#: Reader per lower-case file suffix: "module:function" in this package, or
+#: "module:function:grammar" for a reader that takes the grammar to parse with. A
+#: two-part suffix wins over its last part (``.blade.php`` is a template, ``.php`` code).
 READERS: dict[str, str] = {
     **dict.fromkeys((".txt", ".text"), "text:read_text"),
     **dict.fromkeys(
@@ -43,14 +45,14 @@ READERS: dict[str, str] = {
     ".svelte": "markup:read_svelte",
     ".astro": "markup:read_svelte",
     **dict.fromkeys((".md", ".markdown", ".mdx"), "markdown:read_markdown"),
-    **dict.fromkeys((".js", ".jsx", ".mjs", ".cjs"), "code:read_javascript"),
-    ".ts": "code:read_typescript",
-    ".tsx": "code:read_tsx",
-    ".py": "code:read_python",
-    ".php": "code:read_php",
-    **dict.fromkeys((".kt", ".kts"), "code:read_kotlin"),
-    ".sql": "code:read_sql",
-    ".json": "data:read_json",
+    **dict.fromkeys((".js", ".jsx", ".mjs", ".cjs"), "code:read_code:javascript"),
+    ".ts": "code:read_code:typescript",
+    ".tsx": "code:read_code:tsx",
+    ".py": "code:read_code:python",
+    ".php": "code:read_code:php",
+    **dict.fromkeys((".kt", ".kts"), "code:read_code:kotlin"),
+    ".sql": "code:read_code:sql",
+    ".json": "code:read_code:json",
     **dict.fromkeys((".yaml", ".yml"), "data:read_yaml"),
     **dict.fromkeys((".po", ".pot"), "data:read_po"),
     ".docx": "word:read_docx",
@@ -98,8 +100,9 @@ def find_files(folder: Path) -> list[Path]:
 
 def reader_for(suffix: str) -> Reader:
     """The reader function for files with ``suffix`` (imported on first use)."""
-    module, function = READERS.get(suffix, _DEFAULT_READER).split(":")
-    return getattr(importlib.import_module(f"policylint.ingest.{module}"), function)
+    module, function, *grammar = READERS.get(suffix, _DEFAULT_READER).split(":")
+    reader = getattr(importlib.import_module(f"policylint.ingest.{module}"), function)
+    return functools.partial(reader, grammar=grammar[0]) if grammar else reader
 
 
 def _too_large(path: str, size: int) -> InputError:

@@ -1020,33 +1020,3 @@ def without_bare_values(source: SourceText) -> SourceText:
         words = words or any(ch.isalpha() for ch in source.text[pos:start])
         pos = end
     return source if words else SourceText(source.path, "", source.encoding, kind=source.kind)
-
-
-def read_javascript(path: str, data: bytes) -> SourceText:
-    """``.js``, ``.jsx``, ``.mjs``, ``.cjs`` (the JavaScript grammar reads JSX)."""
-    return read_code(path, data, "javascript")
-
-
-def read_typescript(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "typescript")
-
-
-def read_tsx(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "tsx")
-
-
-def read_python(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "python")
-
-
-def read_php(path: str, data: bytes) -> SourceText:
-    """PHP with HTML around it: the HTML parts are read by the HTML reader."""
-    return read_code(path, data, "php")
-
-
-def read_kotlin(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "kotlin")
-
-
-def read_sql(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "sql")

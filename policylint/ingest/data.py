@@ -26,7 +26,6 @@ from policylint.ingest.code import (
     decode,
     display,
     key_language,
-    read_code,
     split_values,
 )
 from policylint.ingest.prose import ProseBuilder, is_prose, language_key
@@ -39,10 +38,6 @@ from policylint.model import InputError, SourceText
 def add_json(builder: ProseBuilder, source: str, start: int) -> None:
     """Append the prose of the JSON ``source`` sitting at offset ``start`` of the file."""
     add_script(builder, source, start, "json")
-
-
-def read_json(path: str, data: bytes) -> SourceText:
-    return read_code(path, data, "json")
 
 
 # ------------------------------------------------------------------------- YAML
