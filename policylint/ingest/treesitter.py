@@ -21,7 +21,6 @@ GRAMMARS = {
     "kotlin": ("tree_sitter_kotlin", "language"),
     "sql": ("tree_sitter_sql", "language"),
     "json": ("tree_sitter_json", "language"),
-    "yaml": ("tree_sitter_yaml", "language"),
 }
 
 
